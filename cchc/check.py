@@ -1,0 +1,33 @@
+"""Run every check on a tree and return the problems, sorted. Pure: prints nothing."""
+from pathlib import Path
+
+from cchc import data as data_mod, paths, site
+from cchc.check_coverage import check_coverage
+from cchc.check_external import check_external
+from cchc.check_links import check_links
+from cchc.check_pages import check_pages
+from cchc.problems import Problem
+
+
+def run(root: Path = paths.ROOT, external: bool = False, fetch=None) -> tuple[list, dict]:
+    """Returns (problems, counts). `counts` says how much was checked, for the summary."""
+    root = Path(root)
+    data, problems = data_mod.load(root)
+    pages = site.discover(root) if (root / "docs").is_dir() else []
+    vi_pages = [p for p in pages if p.lang == paths.DEFAULT_LANGUAGE]
+    if not vi_pages:
+        problems.append(Problem(f"docs/{paths.DEFAULT_LANGUAGE}", 1, f"Không tìm thấy trang nào (docs/{paths.DEFAULT_LANGUAGE}/**/*.md)."
+                                " Kiểm tra đã chạy lệnh ở thư mục gốc của kho mã chưa"))
+    for rel in site.stray_markdown(root):
+        problems.append(Problem(rel, 1, f"Trang nằm ngoài docs/vi/ và docs/en/ nên sẽ không được xuất bản. Chuyển tệp vào docs/vi/"))
+    data_ok = not problems and data.plans
+    if data.kinds and data.units:  # enough data to judge pages even if a plan file is broken
+        problems += check_pages(data, pages)
+        link_problems, links_out = check_links(data, pages, root)
+        problems += link_problems
+        if external:
+            problems += check_external(links_out, **({"fetch": fetch} if fetch else {}))
+    if data_ok:
+        problems += check_coverage(data, pages)
+    counts = {"pages": len(pages), "plans": len(data.plans)}
+    return sorted(set(problems)), counts

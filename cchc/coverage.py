@@ -1,0 +1,26 @@
+"""Which pages carry out which plan item. One definition, used by the checker, the plan
+pages and the reports, so they can never disagree."""
+from cchc import paths
+
+
+def covering_pages(data, pages) -> dict:
+    """item id -> Vietnamese pages that cover it, in path order.
+
+    A content item is covered by any page that lists it in `plan_items`; a form item only
+    by a page of one of the item's `kinds` (a radio script covers the radio form).
+    """
+    out = {item_id: [] for item_id in data.items}
+    for page in pages:
+        if page.lang != paths.DEFAULT_LANGUAGE or not page.meta:
+            continue
+        ids = page.meta.get("plan_items")
+        if not isinstance(ids, list):
+            continue
+        for item_id in ids:
+            if item_id not in data.items:
+                continue
+            _plan, item, kind = data.items[item_id]
+            if kind == "form" and page.meta.get("kind") not in item["kinds"]:
+                continue
+            out[item_id].append(page)
+    return out

@@ -1,0 +1,157 @@
+"""Load the data files (plans, units, documents, taxonomy, glossary) into one object.
+
+Loading never raises: every problem comes back as a Problem with file and line, so the
+checker can list them all. The hooks use the same loader and fail the build on problems.
+"""
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jsonschema
+
+from cchc import paths, yamlio
+from cchc.problems import Problem
+from cchc.schema import explain
+
+# data file (relative to the tree root) -> schema name; plans are globbed.
+SINGLE_FILES = {
+    "data/units.yml": "units",
+    "data/documents.yml": "documents",
+    "data/taxonomy.yml": "taxonomy",
+    "data/glossary.yml": "glossary",
+}
+PLANS_GLOB = "data/plans/*.yml"
+
+
+@dataclass
+class SiteData:
+    root: Path
+    plans: list = field(default_factory=list)  # plan dicts, sorted by id
+    units: dict = field(default_factory=dict)  # id -> unit
+    documents: dict = field(default_factory=dict)  # id -> document
+    themes: dict = field(default_factory=dict)
+    kinds: dict = field(default_factory=dict)
+    audiences: dict = field(default_factory=dict)
+    glossary: list = field(default_factory=list)
+    items: dict = field(default_factory=dict)  # item id -> (plan, item, 'content'|'form')
+    lines: dict = field(default_factory=dict)  # (relpath, json path) -> line
+    plan_files: dict = field(default_factory=dict)  # plan id -> relpath
+
+
+def load_schema(name: str) -> dict:
+    return json.loads((paths.SCHEMAS / f"{name}.schema.json").read_text("utf-8"))
+
+
+def validator(name: str):
+    return jsonschema.Draft202012Validator(load_schema(name), format_checker=jsonschema.FormatChecker())
+
+
+def _read(root: Path, rel: str, schema: str, problems: list):
+    path = root / rel
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        problems.append(Problem(rel, 1, f"Không đọc được tệp dữ liệu {rel}. Tệp này bắt buộc phải có"))
+        return None, {}
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(Problem(rel, line, "Tệp không phải mã UTF-8. Hãy lưu lại với bảng mã UTF-8"))
+        return None, {}
+    parsed = yamlio.parse(text)
+    if parsed.error:
+        problems.append(Problem(rel, parsed.error_line, parsed.error))
+        return None, {}
+    errors = list(validator(schema).iter_errors(parsed.value))
+    for err in errors:
+        line = yamlio.line_of(parsed.lines, tuple(err.absolute_path))
+        problems.append(Problem(rel, line, explain(err, f"schemas/{schema}.schema.json")))
+    if errors:
+        return None, parsed.lines
+    return parsed.value, parsed.lines
+
+
+def _unknown(kind: str, value: str, known) -> str:
+    from difflib import get_close_matches
+
+    hint = get_close_matches(value, list(known), n=1)
+    tip = f" Có phải ý bạn là '{hint[0]}'?" if hint else ""
+    return f"{kind} '{value}' không có trong dữ liệu.{tip}"
+
+
+def load(root: Path = paths.ROOT) -> tuple[SiteData, list]:
+    """Read and cross-check every data file under `root`. Returns (data, problems)."""
+    root = Path(root)
+    problems: list = []
+    data = SiteData(root=root)
+    loaded = {}
+    for rel, schema in SINGLE_FILES.items():
+        value, lines = _read(root, rel, schema, problems)
+        loaded[schema] = value
+        for p, line in lines.items():
+            data.lines[(rel, p)] = line
+    if loaded["units"]:
+        data.units = {u["id"]: u for u in loaded["units"]["units"]}
+    if loaded["documents"]:
+        data.documents = {d["id"]: d for d in loaded["documents"]["documents"]}
+    if loaded["taxonomy"]:
+        tax = loaded["taxonomy"]
+        data.themes = {t["id"]: t for t in tax["themes"]}
+        data.kinds = {k["id"]: k for k in tax["kinds"]}
+        data.audiences = {a["id"]: a for a in tax["audiences"]}
+    if loaded["glossary"]:
+        data.glossary = loaded["glossary"]["terms"]
+
+    plan_files = sorted((root / "data" / "plans").glob("*.yml"))
+    if not plan_files:
+        problems.append(Problem("data/plans", 1, "Không có kế hoạch nào (data/plans/*.yml). Cần ít nhất một tệp kế hoạch"))
+    for path in plan_files:
+        rel = path.relative_to(root).as_posix()
+        plan, lines = _read(root, rel, "plan", problems)
+        for p, line in lines.items():
+            data.lines[(rel, p)] = line
+        if plan:
+            _check_plan(plan, rel, lines, data, problems)
+    data.plans.sort(key=lambda p: (p["year"], p["id"]))
+    return data, problems
+
+
+def _check_plan(plan: dict, rel: str, lines: dict, data: SiteData, problems: list) -> None:
+    def at(*path):
+        return yamlio.line_of(lines, path)
+
+    pid = plan["id"]
+    if pid in data.plan_files:
+        problems.append(Problem(rel, at("id"), f"Mã kế hoạch '{pid}' đã dùng trong {data.plan_files[pid]}. Mỗi kế hoạch một mã riêng"))
+        return
+    if any(p["slug"] == plan["slug"] for p in data.plans):
+        problems.append(Problem(rel, at("slug"), f"slug '{plan['slug']}' đã dùng cho kế hoạch khác"))
+    data.plan_files[pid] = rel
+    refs = [(("issuer",), plan["issuer"], data.units, "Đơn vị")]
+    refs += [(("implements", i), d, data.documents, "Văn bản") for i, d in enumerate(plan["implements"])]
+    for group, kind in (("content_items", "content"), ("form_items", "form"), ("solutions", "solution")):
+        for i, item in enumerate(plan.get(group, [])):
+            if not item["id"].startswith(pid + "-"):
+                problems.append(Problem(rel, at(group, i, "id"), f"Mã mục '{item['id']}' phải bắt đầu bằng mã kế hoạch '{pid}-'"))
+            if item["id"] in data.items:
+                problems.append(Problem(rel, at(group, i, "id"), f"Mã mục '{item['id']}' bị trùng"))
+            if kind != "solution":
+                data.items[item["id"]] = (plan, item, kind)
+            refs += [((group, i, "themes", j), t, data.themes, "Chủ đề") for j, t in enumerate(item.get("themes", []))]
+            refs += [((group, i, "kinds", j), k, data.kinds, "Loại trang") for j, k in enumerate(item.get("kinds", []))]
+            refs += [((group, i, "documents", j), d, data.documents, "Văn bản") for j, d in enumerate(item.get("documents", []))]
+    for i, duty in enumerate(plan["duties"]):
+        refs += [(("duties", i, "units", j), u, data.units, "Đơn vị") for j, u in enumerate(duty["units"])]
+        for k, task in enumerate(duty["tasks"]):
+            if "report_to" in task:
+                refs.append((("duties", i, "tasks", k, "report_to"), task["report_to"], data.units, "Đơn vị"))
+            refs += [(("duties", i, "tasks", k, "with", j), u, data.units, "Đơn vị") for j, u in enumerate(task.get("with", []))]
+            refs += [(("duties", i, "tasks", k, "documents", j), d, data.documents, "Văn bản") for j, d in enumerate(task.get("documents", []))]
+    for key in ("to", "via"):
+        if key in plan["reporting"]:
+            refs.append((("reporting", key), plan["reporting"][key], data.units, "Đơn vị"))
+    for path, value, known, label in refs:
+        if known and value not in known:
+            problems.append(Problem(rel, at(*path), _unknown(label, value, known)))
+    data.plans.append(plan)

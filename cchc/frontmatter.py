@@ -1,0 +1,58 @@
+"""Split a Markdown page into front matter and body, reporting every way it can be wrong."""
+from dataclasses import dataclass, field
+
+from cchc import yamlio
+
+
+@dataclass
+class Page:
+    meta: dict | None
+    body: str
+    body_line: int  # 1-based line where the body starts
+    lines: dict = field(default_factory=dict)  # JSON path -> 1-based line in the file
+    problems: list = field(default_factory=list)  # (line, message)
+
+
+HOW_TO_START = (
+    "Trang phải bắt đầu bằng phần khai báo (front matter): dòng '---', các trường"
+    " 'title:', 'description:'..., rồi một dòng '---'. Xem mẫu trong templates/"
+)
+
+
+def read(raw: bytes) -> Page:
+    """Parse raw file bytes. Never raises: problems are returned with their lines."""
+    if not raw.strip():
+        return Page(None, "", 1, problems=[(1, "Tệp rỗng. " + HOW_TO_START)])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return Page(None, "", 1, problems=[(
+            line,
+            f"Tệp không phải mã UTF-8 (byte 0x{raw[exc.start]:02x} ở vị trí {exc.start})."
+            " Hãy lưu lại tệp với bảng mã UTF-8 (trong trình soạn thảo: Save with encoding → UTF-8)",
+        )])
+    text = text.removeprefix("\ufeff")
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return Page(None, text, 1, problems=[(1, "Thiếu phần khai báo ở đầu trang. " + HOW_TO_START)])
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        return Page(None, text, 1, problems=[(
+            1, "Phần khai báo mở bằng '---' ở dòng 1 nhưng không có dòng '---' đóng lại."
+            " Thêm một dòng '---' sau trường cuối cùng",
+        )])
+    fm_text = "\n".join(lines[1:end])
+    body = "\n".join(lines[end + 1:])
+    parsed = yamlio.parse(fm_text)
+    if parsed.error:
+        return Page(None, body, end + 2, problems=[(parsed.error_line + 1, parsed.error)])
+    # Shift YAML lines (relative to the block) to file lines (block starts on line 2).
+    file_lines = {path: line + 1 for path, line in parsed.lines.items()}
+    if parsed.value is None:
+        return Page(None, body, end + 2, problems=[(1, "Phần khai báo trống. " + HOW_TO_START)])
+    if not isinstance(parsed.value, dict):
+        return Page(None, body, end + 2, problems=[(
+            2, "Phần khai báo phải là các cặp 'tên trường: giá trị', mỗi trường một dòng",
+        )])
+    return Page(parsed.value, body, end + 2, lines=file_lines)

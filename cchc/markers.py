@@ -1,0 +1,267 @@
+"""Markers that pages carry and that expand into generated Markdown at build time.
+
+A page writes `<!-- md:plan TN22 -->` and gets the plan's goals, items, coverage and duties
+from data/plans/, so the page can never drift from the data. An unknown marker is an error
+(the build fails, the checker names the line). Expansion is pure: the MkDocs hook and the
+checker call the same function, so the checker knows the anchors generated pages have.
+"""
+import posixpath
+import re
+
+from cchc.coverage import covering_pages
+
+MARKER = re.compile(r"<!--\s*md:([a-z][a-z-]*)\b\s*(.*?)\s*-->")
+
+L = {
+    "vi": {
+        "issuer": "Cơ quan ban hành", "year": "Năm", "signer": "Người ký", "number": "Số, ngày ban hành",
+        "not_given": "bản trích của kế hoạch không ghi", "implements": "Căn cứ", "goals": "Mục tiêu",
+        "requirements": "Yêu cầu", "audience": "Đối tượng", "content": "Nội dung tuyên truyền",
+        "forms": "Hình thức tuyên truyền", "solutions": "Giải pháp thực hiện", "duties": "Phân công thực hiện",
+        "reporting": "Chế độ báo cáo", "covered_by": "Trang thực hiện", "not_covered": "Chưa có trang nào thực hiện mục này.",
+        "form_kinds": "Tài liệu phù hợp", "deadline": "Hạn", "report_to": "Gửi", "with": "Phối hợp",
+        "recurrence": {"6-thang": "6 tháng một lần", "hang-nam": "hằng năm", "dinh-ky": "định kỳ"},
+        "cadence": "Kỳ báo cáo", "via": "qua", "source": "Nguồn", "source_text": "Văn bản kế hoạch, bản trích lưu tại",
+        "plan_text": "Theo kế hoạch", "cited": "Văn bản được dẫn", "summary": "Tình hình thực hiện",
+        "covered_count": "{n}/{total} mục đã có trang thực hiện", "plan": "Kế hoạch", "term": "Viết tắt",
+        "meaning": "Nghĩa", "fill": "Chưa cập nhật", "fill_by": "cơ quan phụ trách bổ sung",
+        "doc_types": {"luat": "Luật", "nghi-dinh": "Nghị định", "nghi-quyet": "Nghị quyết", "quyet-dinh": "Quyết định",
+                      "chi-thi": "Chỉ thị", "ke-hoach": "Kế hoạch", "chuong-trinh": "Chương trình", "thong-tu": "Thông tư"},
+        "no": "số", "dated": "ngày", "of": "của", "none_yet": "Chưa có trang nào.",
+    },
+    "en": {
+        "issuer": "Issued by", "year": "Year", "signer": "Signed by", "number": "Number and date",
+        "not_given": "not given in the plan's text", "implements": "Implements", "goals": "Goals",
+        "requirements": "Requirements", "audience": "Audience", "content": "What to communicate (content items)",
+        "forms": "How to communicate (form items)", "solutions": "Solutions", "duties": "Who does what",
+        "reporting": "Reporting", "covered_by": "Pages that carry it out", "not_covered": "No page covers this item yet.",
+        "form_kinds": "Suitable materials", "deadline": "Deadline", "report_to": "To", "with": "Together with",
+        "recurrence": {"6-thang": "every 6 months", "hang-nam": "yearly", "dinh-ky": "periodically"},
+        "cadence": "Reporting cycle", "via": "via", "source": "Source", "source_text": "Plan text, archived as",
+        "plan_text": "In the plan's words (Vietnamese)", "cited": "Documents cited", "summary": "Progress",
+        "covered_count": "{n} of {total} items have a page", "plan": "Plan", "term": "Abbreviation",
+        "meaning": "Meaning", "fill": "Not yet available", "fill_by": "to be filled in by the responsible agency",
+        "doc_types": {"luat": "Law", "nghi-dinh": "Decree", "nghi-quyet": "Resolution", "quyet-dinh": "Decision",
+                      "chi-thi": "Directive", "ke-hoach": "Plan", "chuong-trinh": "Programme", "thong-tu": "Circular"},
+        "no": "No.", "dated": "of", "of": "by", "none_yet": "No page yet.",
+    },
+}
+
+
+class MarkerError(ValueError):
+    """An unknown or malformed marker; `line` is 1-based within the body."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+
+
+def date_text(iso: str | None) -> str:
+    """'2022-01-30' -> '30/01/2022'."""
+    if not iso:
+        return ""
+    y, m, d = str(iso).split("-")
+    return f"{d}/{m}/{y}"
+
+
+def cite(doc: dict, lang: str) -> str:
+    """'Nghị định số 107/2020/NĐ-CP ngày 14/09/2020 của Chính phủ'."""
+    t = L[lang]
+    out = t["doc_types"][doc["type"]]
+    if doc["number"]:
+        out += f" {t['no']} {doc['number']}"
+    if doc["issued_on"]:
+        out += f" {t['dated']} {date_text(doc['issued_on'])}"
+    out += f" {t['of']} {doc['issuer']}"
+    if doc.get("subject") and not doc["number"]:
+        out = f"{doc['subject']} ({doc['issuer']})"
+    return out
+
+
+class Context:
+    """What expansion needs: the data, every page's front matter, and the current page."""
+
+    def __init__(self, data, pages, lang: str, src: str):
+        self.data, self.pages, self.lang, self.src = data, pages, lang, src
+        self._coverage = None
+
+    @property
+    def coverage(self):
+        if self._coverage is None:
+            self._coverage = covering_pages(self.data, self.pages)
+        return self._coverage
+
+    def link(self, page) -> str:
+        """Markdown link from the current page to `page` (same language, or its fallback)."""
+        here = posixpath.dirname(self.src) or "."
+        title = self.title_of(page)
+        return f"[{title}]({posixpath.relpath(page.src, here)})"
+
+    def title_of(self, page) -> str:
+        """Title in the current language if the page is translated, else the Vietnamese one."""
+        if self.lang != page.lang:
+            twin = next((p for p in self.pages if p.lang == self.lang and p.src == page.src and p.meta), None)
+            if twin:
+                return str(twin.meta.get("title", twin.src))
+            return f"{page.title} (tiếng Việt)" if self.lang == "en" else page.title
+        return page.title
+
+
+def _plan(ctx: Context, arg: str) -> str:
+    data, lang, t = ctx.data, ctx.lang, L[ctx.lang]
+    plan = next((p for p in data.plans if p["id"] == arg), None)
+    if plan is None:
+        known = ", ".join(p["id"] for p in data.plans)
+        raise ValueError(f"kế hoạch '{arg}' không có trong data/plans/; các mã hợp lệ: {known}")
+    unit = data.units[plan["issuer"]]
+    issuer = unit["name"] if lang == "vi" else unit["name_en"]
+    number = plan["number"] or ""
+    if plan["issued_on"]:
+        number += f" {t['dated']} {date_text(plan['issued_on'])}"
+    out = [
+        f"- **{t['issuer']}:** {issuer} ({plan['locality']}, {plan['province']})" if lang == "vi"
+        else f"- **{t['issuer']}:** {issuer} ({plan['province']} province)",
+        f"- **{t['year']}:** {plan['year']}",
+        f"- **{t['signer']}:** {plan['signer']['role']}" + (f", {plan['signer']['name']}" if plan["signer"].get("name") else ""),
+        f"- **{t['number']}:** {number.strip() or t['not_given']}",
+    ]
+    if plan["implements"]:
+        out.append(f"- **{t['implements']}:** " + "; ".join(cite(data.documents[d], lang) for d in plan["implements"]))
+    items = plan["content_items"] + plan["form_items"]
+    covered = sum(1 for i in items if ctx.coverage[i["id"]])
+    out += ["", f"**{t['summary']}:** " + t["covered_count"].format(n=covered, total=len(items)), ""]
+    out += ["", f"## {t['goals']} {{#muc-tieu}}", ""] + [f"- {g}" for g in plan["goals"]]
+    if plan.get("requirements"):
+        out += ["", f"## {t['requirements']} {{#yeu-cau}}", ""] + [f"- {r}" for r in plan["requirements"]]
+    out += ["", f"## {t['audience']} {{#doi-tuong}}", ""] + [f"- {a}" for a in plan["audience"]]
+    for key, heading, anchor in (("content_items", t["content"], "noi-dung"), ("form_items", t["forms"], "hinh-thuc")):
+        out += ["", f"## {heading} {{#{anchor}}}"]
+        for item in plan[key]:
+            out += ["", f"### {item['id']}: {item['summary']} {{#{item['id'].lower()}}}", ""]
+            out += [f"*{t['plan_text']}:* {item['text']}", ""]
+            if item.get("documents"):
+                out += [f"*{t['cited']}:* " + "; ".join(cite(data.documents[d], lang) for d in item["documents"]), ""]
+            if item.get("kinds"):
+                kinds = ", ".join(data.kinds[k]["label" if lang == "vi" else "label_en"] for k in item["kinds"])
+                out += [f"*{t['form_kinds']}:* {kinds}", ""]
+            pages = ctx.coverage[item["id"]]
+            if pages:
+                out.append(f"**{t['covered_by']}:**")
+                out.append("")
+                out += [f"- {ctx.link(p)}" for p in pages]
+            else:
+                out.append(f"**{t['not_covered']}**")
+    if plan.get("solutions"):
+        out += ["", f"## {t['solutions']} {{#giai-phap}}", ""]
+        out += [f"{n}. {s['text']}" for n, s in enumerate(plan["solutions"], 1)]
+    out += ["", f"## {t['duties']} {{#phan-cong}}"]
+    for duty in plan["duties"]:
+        names = ", ".join(data.units[u]["name" if lang == "vi" else "name_en"] for u in duty["units"])
+        out += ["", f"### {names} {{#{'-'.join(duty['units'])}}}", ""]
+        for task in duty["tasks"]:
+            extra = []
+            if task.get("deadline"):
+                extra.append(f"{t['deadline']}: {task.get('deadline_text') or date_text(task['deadline'])}")
+            if task.get("recurrence"):
+                extra.append(", ".join(t["recurrence"][r] for r in task["recurrence"]))
+            if task.get("report_to"):
+                extra.append(f"{t['report_to']}: {data.units[task['report_to']]['name' if lang == 'vi' else 'name_en']}")
+            if task.get("with"):
+                extra.append(f"{t['with']}: " + ", ".join(data.units[u]["name" if lang == "vi" else "name_en"] for u in task["with"]))
+            out.append(f"- {task['text']}" + (f" (*{'; '.join(extra)}*)" if extra else ""))
+    rep = plan["reporting"]
+    out += ["", f"## {t['reporting']} {{#bao-cao}}", ""]
+    if rep["cadence"]:
+        out.append(f"- {t['cadence']}: " + ", ".join(t["recurrence"][c] for c in rep["cadence"]))
+    to = data.units[rep["to"]]["name" if lang == "vi" else "name_en"]
+    via = f" ({t['via']} {data.units[rep['via']]['name' if lang == 'vi' else 'name_en']})" if rep.get("via") else ""
+    out.append(f"- {t['report_to']}: {to}{via}")
+    if rep.get("note"):
+        out.append(f"- {rep['note']}")
+    out += ["", f"## {t['source']} {{#nguon}}", "", f"{t['source_text']} `{plan['source_file']}`."]
+    return "\n".join(out)
+
+
+def _plans(ctx: Context, arg: str) -> str:
+    t = L[ctx.lang]
+    rows = [f"| {t['plan']} | {t['issuer']} | {t['year']} |", "|---|---|---|"]
+    for plan in ctx.data.plans:
+        page = next((p for p in ctx.pages if p.lang == "vi" and p.meta and p.meta.get("plan") == plan["id"]), None)
+        title = plan["title"] if ctx.lang == "vi" else plan["title_en"]
+        cell = f"[{title}]({posixpath.relpath(page.src, posixpath.dirname(ctx.src) or '.')})" if page else title
+        unit = ctx.data.units[plan["issuer"]]["short" if ctx.lang == "vi" else "name_en"]
+        rows.append(f"| {cell} | {unit} | {plan['year']} |")
+    return "\n".join(rows)
+
+
+def _glossary(ctx: Context, arg: str) -> str:
+    t = L[ctx.lang]
+    rows = [f"| {t['term']} | {t['meaning']} |", "|---|---|"]
+    for term in sorted(ctx.data.glossary, key=lambda x: x["term"]):
+        rows.append(f"| {term['term']} | {term[ctx.lang]} |")
+    return "\n".join(rows)
+
+
+def _pages_where(ctx: Context, keep) -> str:
+    found = [p for p in ctx.pages if p.lang == "vi" and p.meta and p.src != ctx.src and keep(p)]
+    if not found:
+        return L[ctx.lang]["none_yet"]
+    found.sort(key=lambda p: p.title)
+    lines = []
+    for p in found:
+        desc = (p.meta.get("description") or "") if ctx.lang == "vi" else ""
+        lines.append(f"- {ctx.link(p)}" + (f": {desc}" if desc else ""))
+    return "\n".join(lines)
+
+
+def _theme_pages(ctx: Context, arg: str) -> str:
+    if arg not in ctx.data.themes:
+        raise ValueError(f"chủ đề '{arg}' không có trong data/taxonomy.yml; các mã hợp lệ: {', '.join(ctx.data.themes)}")
+    return _pages_where(ctx, lambda p: p.meta.get("theme") == arg and p.meta.get("kind") != "hub")
+
+
+def _kind_pages(ctx: Context, arg: str) -> str:
+    kinds = [k for k in arg.split(",") if k]
+    bad = [k for k in kinds if k not in ctx.data.kinds]
+    if bad or not kinds:
+        raise ValueError(f"loại trang '{','.join(bad) or arg}' không có trong data/taxonomy.yml; các mã hợp lệ: {', '.join(ctx.data.kinds)}")
+    return _pages_where(ctx, lambda p: p.meta.get("kind") in kinds)
+
+
+def _documents(ctx: Context, arg: str) -> str:
+    lines = []
+    for doc in ctx.data.documents.values():
+        line = f"- {cite(doc, ctx.lang)}"
+        if doc.get("subject") and doc["number"]:
+            line += f": {doc['subject']}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _fill(ctx: Context, arg: str) -> str:
+    t = L[ctx.lang]
+    if not arg:
+        raise ValueError("md:fill cần ghi rõ thông tin còn thiếu, ví dụ <!-- md:fill số điện thoại đường dây nóng -->")
+    return f'<span class="fill-in">{t["fill"]}: {arg} ({t["fill_by"]})</span>'
+
+
+HANDLERS = {
+    "plan": _plan, "plans": _plans, "glossary": _glossary, "theme-pages": _theme_pages,
+    "kind-pages": _kind_pages, "documents": _documents, "fill": _fill,
+}
+
+
+def expand(body: str, ctx: Context) -> str:
+    """Replace every marker in `body`. Raises MarkerError with the body line on a bad one."""
+    def replace(match):
+        name, arg = match.group(1), match.group(2).strip()
+        line = body.count("\n", 0, match.start()) + 1
+        handler = HANDLERS.get(name)
+        if handler is None:
+            raise MarkerError(line, f"dấu đánh dấu 'md:{name}' không tồn tại; các dấu hợp lệ: {', '.join('md:' + h for h in HANDLERS)}")
+        try:
+            return handler(ctx, arg)
+        except ValueError as exc:
+            raise MarkerError(line, f"md:{name}: {exc}") from None
+
+    return MARKER.sub(replace, body)

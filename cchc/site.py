@@ -1,0 +1,58 @@
+"""Find every page under docs/<lang>/ and read its front matter (no Markdown rendering)."""
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cchc import frontmatter, paths
+
+
+@dataclass
+class PageRec:
+    rel: str  # path from the tree root: 'docs/vi/thu-tuc-hanh-chinh/mot-cua.md'
+    lang: str
+    src: str  # path inside the language folder: 'thu-tuc-hanh-chinh/mot-cua.md'
+    url: str  # published URL path: '/thu-tuc-hanh-chinh/mot-cua/'
+    meta: dict | None
+    body: str
+    body_line: int
+    lines: dict = field(default_factory=dict)
+    problems: list = field(default_factory=list)  # (line, message) from parsing
+
+    @property
+    def title(self) -> str:
+        return str((self.meta or {}).get("title") or self.src)
+
+
+def url_for(lang: str, src: str) -> str:
+    """'vi', 'a/index.md' -> '/a/'; 'en', 'a/b.md' -> '/en/a/b/'."""
+    stem = src[:-3]
+    if stem == "index":
+        stem = ""
+    elif stem.endswith("/index"):
+        stem = stem[: -len("/index")]
+    prefix = "" if lang == paths.DEFAULT_LANGUAGE else f"/{lang}"
+    return f"{prefix}/{stem}/" if stem else f"{prefix}/"
+
+
+def discover(root: Path = paths.ROOT) -> list[PageRec]:
+    """All Markdown pages of every language, sorted by path."""
+    pages = []
+    docs = Path(root) / "docs"
+    for lang in paths.LANGUAGES:
+        for path in sorted((docs / lang).rglob("*.md")):
+            src = path.relative_to(docs / lang).as_posix()
+            parsed = frontmatter.read(path.read_bytes())
+            pages.append(PageRec(
+                rel=path.relative_to(root).as_posix(), lang=lang, src=src, url=url_for(lang, src),
+                meta=parsed.meta, body=parsed.body, body_line=parsed.body_line,
+                lines=parsed.lines, problems=parsed.problems,
+            ))
+    return pages
+
+
+def stray_markdown(root: Path = paths.ROOT) -> list[str]:
+    """Markdown files under docs/ but outside every language folder (they would be lost)."""
+    docs = Path(root) / "docs"
+    return sorted(
+        p.relative_to(root).as_posix() for p in docs.rglob("*.md")
+        if p.relative_to(docs).parts[0] not in paths.LANGUAGES
+    )

@@ -1,0 +1,20 @@
+"""Expand `<!-- md:... -->` markers and append the glossary's abbreviations to every page.
+
+Unknown markers fail the build, naming the file and line."""
+import _path  # noqa: F401
+from mkdocs.exceptions import PluginError
+
+from cchc import build_state, markers
+
+
+def on_page_markdown(markdown, page, config, files):
+    lang = config.theme["language"]
+    src = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    ctx = markers.Context(build_state.data, build_state.pages, lang, src)
+    try:
+        markdown = markers.expand(markdown, ctx)
+    except markers.MarkerError as exc:
+        raise PluginError(f"{page.file.src_uri}: dòng {exc.line} (tính từ sau phần khai báo): {exc}") from None
+    # Abbreviations become tooltips (Python-Markdown `abbr`, styled by content.tooltips).
+    abbrs = "\n".join(f"*[{t['term']}]: {t[lang]}" for t in build_state.data.glossary)
+    return f"{markdown}\n\n{abbrs}\n"

@@ -1,0 +1,24 @@
+"""Build setup: ASCII heading slugs, and the data plus every page's front matter, loaded
+once per build and shared by the other hooks through `cchc.build_state`."""
+import _path  # noqa: F401  (puts the repository on sys.path)
+from mkdocs.exceptions import PluginError
+
+from cchc import build_state, data, paths, site
+from cchc.slug import slugify
+
+
+def on_config(config):
+    # toc's default slugify drops 'đ'; ours gives '#dang-ky-khai-sinh'.
+    config.mdx_configs.setdefault("toc", {})["slugify"] = slugify
+    return config
+
+
+def on_pre_build(config):
+    if config.theme["language"] != paths.DEFAULT_LANGUAGE and build_state.data is not None:
+        return  # the i18n plugin's second-language build reuses what the first loaded
+    loaded, problems = data.load(paths.ROOT)
+    if problems:
+        lines = "\n".join(str(p) for p in problems[:20])
+        raise PluginError(f"Dữ liệu trong data/ có lỗi; chạy 'python3 scripts/check.py' để xem đủ:\n{lines}")
+    build_state.data = loaded
+    build_state.pages = site.discover(paths.ROOT)

@@ -1,0 +1,30 @@
+#!/usr/bin/env python3
+"""Check every page and data file; one line per problem, `PATH:LINE: message`.
+
+Usage: python3 scripts/check.py [--root DIR] [--external]
+Exit 0 when clean, 1 when there are problems, 2 on wrong usage.
+"""
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from cchc import check, paths  # noqa: E402
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Kiểm tra trang và dữ liệu của trang web tuyên truyền CCHC.")
+    parser.add_argument("--root", type=Path, default=paths.ROOT, help="thư mục gốc cần kiểm tra (mặc định: kho mã này)")
+    parser.add_argument("--external", action="store_true", help="kiểm tra cả liên kết ra trang web khác (cần mạng)")
+    args = parser.parse_args(argv)
+    problems, counts = check.run(args.root, external=args.external)
+    for problem in problems:
+        print(problem)
+    verdict = f"{len(problems)} lỗi" if problems else "không có lỗi"
+    print(f"Đã kiểm tra {counts['pages']} trang, {counts['plans']} kế hoạch: {verdict}.", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
