@@ -5,6 +5,7 @@ from data/plans/, so the page can never drift from the data. An unknown marker i
 (the build fails, the checker names the line). Expansion is pure: the MkDocs hook and the
 checker call the same function, so the checker knows the anchors generated pages have.
 """
+import html
 import posixpath
 import re
 
@@ -46,6 +47,12 @@ L = {
         "no": "No.", "dated": "of", "of": "by", "none_yet": "No page yet.",
     },
 }
+
+
+def text(value) -> str:
+    """Front matter or data text made safe to insert into Markdown: no raw HTML, no link syntax."""
+    out = html.escape(str(value), quote=False)
+    return out.replace("[", "\\[").replace("]", "\\]")
 
 
 class MarkerError(ValueError):
@@ -95,7 +102,7 @@ class Context:
         """Markdown link from the current page to `page` (same language, or its fallback)."""
         here = posixpath.dirname(self.src) or "."
         title = self.title_of(page)
-        return f"[{title}]({posixpath.relpath(page.src, here)})"
+        return f"[{text(title)}]({posixpath.relpath(page.src, here)})"
 
     def title_of(self, page) -> str:
         """Title in the current language if the page is translated, else the Vietnamese one."""
@@ -119,8 +126,7 @@ def _plan(ctx: Context, arg: str) -> str:
     if plan["issued_on"]:
         number += f" {t['dated']} {date_text(plan['issued_on'])}"
     out = [
-        f"- **{t['issuer']}:** {issuer} ({plan['locality']}, {plan['province']})" if lang == "vi"
-        else f"- **{t['issuer']}:** {issuer} ({plan['province']} province)",
+        f"- **{t['issuer']}:** {issuer} ({plan['province']})",
         f"- **{t['year']}:** {plan['year']}",
         f"- **{t['signer']}:** {plan['signer']['role']}" + (f", {plan['signer']['name']}" if plan["signer"].get("name") else ""),
         f"- **{t['number']}:** {number.strip() or t['not_given']}",
@@ -130,15 +136,15 @@ def _plan(ctx: Context, arg: str) -> str:
     items = plan["content_items"] + plan["form_items"]
     covered = sum(1 for i in items if ctx.coverage[i["id"]])
     out += ["", f"**{t['summary']}:** " + t["covered_count"].format(n=covered, total=len(items)), ""]
-    out += ["", f"## {t['goals']} {{#muc-tieu}}", ""] + [f"- {g}" for g in plan["goals"]]
+    out += ["", f"## {t['goals']} {{#muc-tieu}}", ""] + [f"- {text(g)}" for g in plan["goals"]]
     if plan.get("requirements"):
-        out += ["", f"## {t['requirements']} {{#yeu-cau}}", ""] + [f"- {r}" for r in plan["requirements"]]
-    out += ["", f"## {t['audience']} {{#doi-tuong}}", ""] + [f"- {a}" for a in plan["audience"]]
+        out += ["", f"## {t['requirements']} {{#yeu-cau}}", ""] + [f"- {text(r)}" for r in plan["requirements"]]
+    out += ["", f"## {t['audience']} {{#doi-tuong}}", ""] + [f"- {text(a)}" for a in plan["audience"]]
     for key, heading, anchor in (("content_items", t["content"], "noi-dung"), ("form_items", t["forms"], "hinh-thuc")):
         out += ["", f"## {heading} {{#{anchor}}}"]
         for item in plan[key]:
-            out += ["", f"### {item['id']}: {item['summary']} {{#{item['id'].lower()}}}", ""]
-            out += [f"*{t['plan_text']}:* {item['text']}", ""]
+            out += ["", f"### {item['id']}: {text(item['summary'])} {{#{item['id'].lower()}}}", ""]
+            out += [f"*{t['plan_text']}:* {text(item['text'])}", ""]
             if item.get("documents"):
                 out += [f"*{t['cited']}:* " + "; ".join(cite(data.documents[d], lang) for d in item["documents"]), ""]
             if item.get("kinds"):
@@ -153,7 +159,7 @@ def _plan(ctx: Context, arg: str) -> str:
                 out.append(f"**{t['not_covered']}**")
     if plan.get("solutions"):
         out += ["", f"## {t['solutions']} {{#giai-phap}}", ""]
-        out += [f"{n}. {s['text']}" for n, s in enumerate(plan["solutions"], 1)]
+        out += [f"{n}. {text(s['text'])}" for n, s in enumerate(plan["solutions"], 1)]
     out += ["", f"## {t['duties']} {{#phan-cong}}"]
     for duty in plan["duties"]:
         names = ", ".join(data.units[u]["name" if lang == "vi" else "name_en"] for u in duty["units"])
@@ -168,7 +174,7 @@ def _plan(ctx: Context, arg: str) -> str:
                 extra.append(f"{t['report_to']}: {data.units[task['report_to']]['name' if lang == 'vi' else 'name_en']}")
             if task.get("with"):
                 extra.append(f"{t['with']}: " + ", ".join(data.units[u]["name" if lang == "vi" else "name_en"] for u in task["with"]))
-            out.append(f"- {task['text']}" + (f" (*{'; '.join(extra)}*)" if extra else ""))
+            out.append(f"- {text(task['text'])}" + (f" (*{'; '.join(extra)}*)" if extra else ""))
     rep = plan["reporting"]
     out += ["", f"## {t['reporting']} {{#bao-cao}}", ""]
     if rep["cadence"]:
@@ -177,7 +183,7 @@ def _plan(ctx: Context, arg: str) -> str:
     via = f" ({t['via']} {data.units[rep['via']]['name' if lang == 'vi' else 'name_en']})" if rep.get("via") else ""
     out.append(f"- {t['report_to']}: {to}{via}")
     if rep.get("note"):
-        out.append(f"- {rep['note']}")
+        out.append(f"- {text(rep['note'])}")
     out += ["", f"## {t['source']} {{#nguon}}", "", f"{t['source_text']} `{plan['source_file']}`."]
     return "\n".join(out)
 
@@ -188,17 +194,34 @@ def _plans(ctx: Context, arg: str) -> str:
     for plan in ctx.data.plans:
         page = next((p for p in ctx.pages if p.lang == "vi" and p.meta and p.meta.get("plan") == plan["id"]), None)
         title = plan["title"] if ctx.lang == "vi" else plan["title_en"]
-        cell = f"[{title}]({posixpath.relpath(page.src, posixpath.dirname(ctx.src) or '.')})" if page else title
+        cell = f"[{text(title)}]({posixpath.relpath(page.src, posixpath.dirname(ctx.src) or '.')})" if page else title
         unit = ctx.data.units[plan["issuer"]]["short" if ctx.lang == "vi" else "name_en"]
         rows.append(f"| {cell} | {unit} | {plan['year']} |")
     return "\n".join(rows)
+
+
+def _themes(ctx: Context, arg: str) -> str:
+    """One entry per theme: link to its hub, with the hub's description."""
+    here = posixpath.dirname(ctx.src) or "."
+    lines = []
+    for theme in ctx.data.themes.values():
+        src = f"{theme['path']}/index.md"
+        hub = next((p for p in ctx.pages if p.lang == ctx.lang and p.src == src and p.meta), None) \
+            or next((p for p in ctx.pages if p.lang == "vi" and p.src == src and p.meta), None)
+        title = theme["title" if ctx.lang == "vi" else "title_en"]
+        if hub is None:
+            lines.append(f"- {title}")
+            continue
+        desc = hub.meta.get("description", "") if hub.lang == ctx.lang else ""
+        lines.append(f"- [{text(title)}]({posixpath.relpath(src, here)})" + (f": {text(desc)}" if desc else ""))
+    return "\n".join(lines)
 
 
 def _glossary(ctx: Context, arg: str) -> str:
     t = L[ctx.lang]
     rows = [f"| {t['term']} | {t['meaning']} |", "|---|---|"]
     for term in sorted(ctx.data.glossary, key=lambda x: x["term"]):
-        rows.append(f"| {term['term']} | {term[ctx.lang]} |")
+        rows.append(f"| {text(term['term'])} | {text(term[ctx.lang])} |")
     return "\n".join(rows)
 
 
@@ -210,7 +233,7 @@ def _pages_where(ctx: Context, keep) -> str:
     lines = []
     for p in found:
         desc = (p.meta.get("description") or "") if ctx.lang == "vi" else ""
-        lines.append(f"- {ctx.link(p)}" + (f": {desc}" if desc else ""))
+        lines.append(f"- {ctx.link(p)}" + (f": {text(desc)}" if desc else ""))
     return "\n".join(lines)
 
 
@@ -242,11 +265,11 @@ def _fill(ctx: Context, arg: str) -> str:
     t = L[ctx.lang]
     if not arg:
         raise ValueError("md:fill cần ghi rõ thông tin còn thiếu, ví dụ <!-- md:fill số điện thoại đường dây nóng -->")
-    return f'<span class="fill-in">{t["fill"]}: {arg} ({t["fill_by"]})</span>'
+    return f'<span class="fill-in">{t["fill"]}: {text(arg)} ({t["fill_by"]})</span>'
 
 
 HANDLERS = {
-    "plan": _plan, "plans": _plans, "glossary": _glossary, "theme-pages": _theme_pages,
+    "plan": _plan, "plans": _plans, "themes": _themes, "glossary": _glossary, "theme-pages": _theme_pages,
     "kind-pages": _kind_pages, "documents": _documents, "fill": _fill,
 }
 
