@@ -5,6 +5,7 @@ from cchc import data as data_mod, paths, site
 from cchc.check_coverage import check_coverage
 from cchc.check_external import check_external
 from cchc.check_links import check_links
+from cchc.check_markup import check_markup
 from cchc.check_pages import check_pages
 from cchc.problems import Problem
 
@@ -25,6 +26,7 @@ def run(root: Path = paths.ROOT, external: bool = False, fetch=None) -> tuple[li
         problems += check_pages(data, pages)
         link_problems, links_out = check_links(data, pages, root)
         problems += link_problems
+        problems += check_markup(pages, root)
         if external:
             problems += check_external(links_out, **({"fetch": fetch} if fetch else {}))
     if data_ok:
