@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Make a new page whose front matter already passes every check.
+
+  python3 scripts/new_page.py                      # asks each question
+  python3 scripts/new_page.py --kind guide --theme dich-vu-cong-truc-tuyen \
+      --title "Nộp hồ sơ qua bưu điện" --description "..." --audience nguoi-dan \
+      --unit phong-van-hoa-thong-tin-thuan-nam --plan-items TN22-ND-05
+
+Writes docs/vi/<folder of the kind>/<ascii-name-from-title>.md from templates/<kind>.md.
+Exit 0 and the path on success; exit 1 with Vietnamese lines if something is wrong.
+"""
+import argparse
+import datetime
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from cchc import data as data_mod, paths, scaffold  # noqa: E402
+
+QUESTIONS = [  # (option, question, source of choices or None, several answers?)
+    ("kind", "Loại trang", "kinds", False),
+    ("theme", "Chủ đề", "themes", False),
+    ("title", "Tiêu đề (viết có dấu)", None, False),
+    ("description", "Mô tả ngắn, 1-2 câu (30-300 ký tự)", None, False),
+    ("audience", "Viết cho ai", "audiences", True),
+    ("unit", "Đơn vị phụ trách", "units", False),
+    ("plan_items", "Mục kế hoạch trang này thực hiện", "items", True),
+]
+
+
+def choices(data, source):
+    if source == "kinds":
+        return {k: v["label"] for k, v in data.kinds.items() if v["editorial"] and k != "hub"}
+    if source == "themes":
+        return {k: v["title"] for k, v in data.themes.items()}
+    if source == "audiences":
+        return {k: v["label"] for k, v in data.audiences.items()}
+    if source == "units":
+        return {k: v["name"] for k, v in data.units.items()}
+    if source == "items":
+        return {k: item["summary"][:70] for k, (_p, item, _k) in data.items.items()}
+    return {}
+
+
+def ask(question, options, several):
+    """Ask on the terminal; accept numbers or ids."""
+    if options:
+        keys = list(options)
+        for i, key in enumerate(keys, 1):
+            print(f"  {i:>2}. {key}: {options[key]}")
+    hint = " (nhiều giá trị: cách nhau bằng dấu phẩy)" if several else ""
+    while True:
+        answer = input(f"{question}{hint}: ").strip()
+        if not answer:
+            continue
+        if not options:
+            return answer
+        values = [a.strip() for a in answer.split(",")] if several else [answer]
+        picked = [keys[int(v) - 1] if v.isdigit() and 0 < int(v) <= len(keys) else v for v in values]
+        if all(p in options for p in picked):
+            return picked if several else picked[0]
+        print("  Không có lựa chọn này, hãy nhập số thứ tự hoặc mã trong danh sách.")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Tạo trang mới đúng mẫu.")
+    parser.add_argument("--kind")
+    parser.add_argument("--theme")
+    parser.add_argument("--title")
+    parser.add_argument("--description")
+    parser.add_argument("--audience", help="một hoặc nhiều mã, cách nhau bằng dấu phẩy")
+    parser.add_argument("--unit")
+    parser.add_argument("--plan-items", dest="plan_items", help="một hoặc nhiều mã, cách nhau bằng dấu phẩy")
+    parser.add_argument("--sources", default="", help="mã văn bản trong data/documents.yml, cách nhau bằng dấu phẩy")
+    parser.add_argument("--root", type=Path, default=paths.ROOT, help=argparse.SUPPRESS)
+    parser.add_argument("--today", default=datetime.date.today().isoformat(), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    data, problems = data_mod.load(args.root)
+    if problems:
+        print("Dữ liệu trong data/ đang có lỗi; chạy python3 scripts/check.py để xem.", file=sys.stderr)
+        return 1
+    values = {}
+    for option, question, source, several in QUESTIONS:
+        given = getattr(args, option)
+        if given is not None:
+            values[option] = [v.strip() for v in given.split(",") if v.strip()] if several else given.strip()
+        elif sys.stdin.isatty():
+            values[option] = ask(question, choices(data, source), several)
+        else:
+            print(f"Thiếu --{option.replace('_', '-')} ({question}).", file=sys.stderr)
+            return 1
+    rel, text, problems = scaffold.make_page(
+        data, args.root, sources=[s for s in args.sources.split(",") if s.strip()], today=args.today, **values)
+    if problems:
+        for problem in problems:
+            print(f"- {problem.message}", file=sys.stderr)
+        print("Chưa tạo trang. Sửa các giá trị trên rồi chạy lại.", file=sys.stderr)
+        return 1
+    target = args.root / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, "utf-8")
+    print(rel)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
