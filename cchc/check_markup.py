@@ -3,7 +3,7 @@ from another host, or weigh too much for a phone. Lists come from data/markup.ym
 import re
 from pathlib import Path
 
-from cchc import paths, yamlio
+from cchc import paths
 from cchc.check_links import lines_outside_code
 from cchc.problems import Problem
 from cchc.slug import is_kebab
@@ -11,13 +11,10 @@ from cchc.slug import is_kebab
 TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 ATTR = re.compile(r"([^\s=/\"'>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
 COMMENT = re.compile(r"<!--.*?-->")
+# Autolinks are Markdown, not HTML: <https://...> and <name@host>.
+AUTOLINK = re.compile(r"<(?:(?:https?|ftp)://[^<>\s]*|[^<>\s!@]+@[^<>\s@]+)>", re.I)
 IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^)]*)?\)")
 BAD_SCHEME = re.compile(r"^\s*(javascript|data|vbscript|file):", re.I)
-
-
-def load_rules(root: Path = paths.ROOT) -> dict:
-    parsed = yamlio.parse((Path(root) / "data" / "markup.yml").read_text("utf-8"))
-    return parsed.value
 
 
 def check_body(page, rules) -> list:
@@ -28,7 +25,7 @@ def check_body(page, rules) -> list:
         out.append(Problem(page.rel, page.body_line + line - 1, message))
 
     for n, line in lines_outside_code(page.body):
-        line = COMMENT.sub("", line)
+        line = AUTOLINK.sub("", COMMENT.sub("", line))
         for m in TAG.finditer(line):
             name = m.group(2).lower()
             if name not in tags:
@@ -78,15 +75,20 @@ def check_files(root: Path, rules) -> list:
             size = path.stat().st_size
             limit = rules["max_image_bytes"] if suffix in images else rules["max_file_bytes"]
             if size > limit:
-                out.append(Problem(rel, 1, f"Tệp nặng {size // 1024} KB, quá giới hạn {limit // 1024} KB cho điện thoại."
-                                   " Hãy nén hoặc thu nhỏ ảnh (ví dụ lưu dạng .webp hoặc .jpg chất lượng 80%)"))
+                fix = (" Hãy nén hoặc thu nhỏ ảnh (ví dụ lưu dạng .webp hoặc .jpg chất lượng 80%)" if suffix in images
+                       else " Hãy giảm dung lượng tệp (ví dụ xuất PDF với chất lượng ảnh thấp hơn) hoặc tách thành nhiều tệp")
+                out.append(Problem(rel, 1, f"Tệp nặng {size / 1024:.1f} KB, quá giới hạn {limit / 1024:.1f} KB"
+                                   f" cho người đọc trên điện thoại.{fix}"))
             if suffix == ".svg" and re.search(rb"<script|\son[a-z]+\s*=|javascript:", path.read_bytes(), re.I):
                 out.append(Problem(rel, 1, "Ảnh SVG chứa mã lệnh (script hoặc on...=). Xuất lại ảnh dạng .png hoặc xóa mã lệnh"))
     return out
 
 
-def check_markup(pages, root: Path) -> list:
-    rules = load_rules(root if (Path(root) / "data" / "markup.yml").is_file() else paths.ROOT)
+def check_markup(pages, root: Path, rules: dict) -> list:
+    """`rules` is data/markup.yml as loaded by cchc.data; empty when that file is broken
+    (then its own problem is reported and these checks wait for it)."""
+    if not rules:
+        return []
     out = []
     for page in pages:
         if page.meta is not None or page.body:

@@ -17,7 +17,7 @@ def covering_pages(data, pages) -> dict:
         if not isinstance(ids, list):
             continue
         for item_id in ids:
-            if item_id not in data.items:
+            if not isinstance(item_id, str) or item_id not in data.items:
                 continue
             _plan, item, kind = data.items[item_id]
             if kind == "form" and page.meta.get("kind") not in item["kinds"]:

@@ -11,7 +11,7 @@ import jsonschema
 
 from cchc import paths, yamlio
 from cchc.problems import Problem
-from cchc.schema import explain
+from cchc.schema import explain_all
 
 # data file (relative to the tree root) -> schema name; plans are globbed.
 SINGLE_FILES = {
@@ -19,6 +19,7 @@ SINGLE_FILES = {
     "data/documents.yml": "documents",
     "data/taxonomy.yml": "taxonomy",
     "data/glossary.yml": "glossary",
+    "data/markup.yml": "markup",
 }
 PLANS_GLOB = "data/plans/*.yml"
 
@@ -36,6 +37,8 @@ class SiteData:
     items: dict = field(default_factory=dict)  # item id -> (plan, item, 'content'|'form')
     lines: dict = field(default_factory=dict)  # (relpath, json path) -> line
     plan_files: dict = field(default_factory=dict)  # plan id -> relpath
+    markup: dict = field(default_factory=dict)  # data/markup.yml: what raw HTML and files editors may add
+    plans_incomplete: bool = False  # a plan file failed to load: ids it defines are unknown, not wrong
 
 
 def load_schema(name: str) -> dict:
@@ -65,8 +68,8 @@ def _read(root: Path, rel: str, schema: str, problems: list):
         return None, {}
     errors = list(validator(schema).iter_errors(parsed.value))
     for err in errors:
-        line = yamlio.line_of(parsed.lines, tuple(err.absolute_path))
-        problems.append(Problem(rel, line, explain(err, f"schemas/{schema}.schema.json")))
+        for path, message in explain_all(err, f"schemas/{schema}.schema.json"):
+            problems.append(Problem(rel, yamlio.line_of(parsed.lines, path), message))
     if errors:
         return None, parsed.lines
     return parsed.value, parsed.lines
@@ -102,6 +105,19 @@ def load(root: Path = paths.ROOT) -> tuple[SiteData, list]:
         data.audiences = {a["id"]: a for a in tax["audiences"]}
     if loaded["glossary"]:
         data.glossary = loaded["glossary"]["terms"]
+    if loaded["markup"]:
+        data.markup = loaded["markup"]
+    for rel, key, items in (("data/units.yml", "units", (loaded["units"] or {}).get("units", [])),
+                            ("data/documents.yml", "documents", (loaded["documents"] or {}).get("documents", [])),
+                            ("data/taxonomy.yml", "themes", (loaded["taxonomy"] or {}).get("themes", [])),
+                            ("data/taxonomy.yml", "kinds", (loaded["taxonomy"] or {}).get("kinds", [])),
+                            ("data/taxonomy.yml", "audiences", (loaded["taxonomy"] or {}).get("audiences", []))):
+        seen = set()
+        for i, entry in enumerate(items):
+            if entry["id"] in seen:
+                line = data.lines.get((rel, (key, i, "id")), 1)
+                problems.append(Problem(rel, line, f"Mã '{entry['id']}' bị trùng trong '{key}'. Mỗi mã chỉ khai báo một lần"))
+            seen.add(entry["id"])
 
     plan_files = sorted((root / "data" / "plans").glob("*.yml"))
     if not plan_files:
@@ -113,6 +129,8 @@ def load(root: Path = paths.ROOT) -> tuple[SiteData, list]:
             data.lines[(rel, p)] = line
         if plan:
             _check_plan(plan, rel, lines, data, problems)
+        else:
+            data.plans_incomplete = True
     data.plans.sort(key=lambda p: (p["year"], p["id"]))
     return data, problems
 
@@ -124,6 +142,7 @@ def _check_plan(plan: dict, rel: str, lines: dict, data: SiteData, problems: lis
     pid = plan["id"]
     if pid in data.plan_files:
         problems.append(Problem(rel, at("id"), f"Mã kế hoạch '{pid}' đã dùng trong {data.plan_files[pid]}. Mỗi kế hoạch một mã riêng"))
+        data.plans_incomplete = True
         return
     if any(p["slug"] == plan["slug"] for p in data.plans):
         problems.append(Problem(rel, at("slug"), f"slug '{plan['slug']}' đã dùng cho kế hoạch khác"))

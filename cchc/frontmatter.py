@@ -21,7 +21,7 @@ HOW_TO_START = (
 
 def read(raw: bytes) -> Page:
     """Parse raw file bytes. Never raises: problems are returned with their lines."""
-    if not raw.strip():
+    if not raw.removeprefix(b"\xef\xbb\xbf").strip():
         return Page(None, "", 1, problems=[(1, "Tệp rỗng. " + HOW_TO_START)])
     try:
         text = raw.decode("utf-8")

@@ -29,6 +29,8 @@ L = {
         "doc_types": {"luat": "Luật", "nghi-dinh": "Nghị định", "nghi-quyet": "Nghị quyết", "quyet-dinh": "Quyết định",
                       "chi-thi": "Chỉ thị", "ke-hoach": "Kế hoạch", "chuong-trinh": "Chương trình", "thong-tu": "Thông tư"},
         "no": "số", "dated": "ngày", "of": "của", "none_yet": "Chưa có trang nào.",
+        "dated_plan": ("Đây là kế hoạch của năm {year}. Tên gọi, địa giới và cách tổ chức các cơ quan có thể đã"
+                       " thay đổi từ đó; trước khi đi làm thủ tục, hãy hỏi cơ quan nơi bạn sống."),
     },
     "en": {
         "issuer": "Issued by", "year": "Year", "signer": "Signed by", "number": "Number and date",
@@ -45,6 +47,8 @@ L = {
         "doc_types": {"luat": "Law", "nghi-dinh": "Decree", "nghi-quyet": "Resolution", "quyet-dinh": "Decision",
                       "chi-thi": "Directive", "ke-hoach": "Plan", "chuong-trinh": "Programme", "thong-tu": "Circular"},
         "no": "No.", "dated": "of", "of": "by", "none_yet": "No page yet.",
+        "dated_plan": ("This is the plan for {year}. The names, boundaries and organisation of the agencies may"
+                       " have changed since; before going to file a procedure, ask the agency where you live."),
     },
 }
 
@@ -69,6 +73,27 @@ def date_text(iso: str | None) -> str:
         return ""
     y, m, d = str(iso).split("-")
     return f"{d}/{m}/{y}"
+
+
+def unit_name(data, unit_id: str, lang: str, short: bool = False) -> str:
+    """A unit's name in `lang`; the bare id when data/units.yml does not know it (the checker
+    reports that separately, expansion must not crash on it)."""
+    unit = data.units.get(unit_id)
+    if unit is None:
+        return unit_id
+    if lang != "vi":
+        return unit["name_en"]
+    return unit["short"] if short else unit["name"]
+
+
+def cite_id(data, doc_id: str, lang: str) -> str:
+    doc = data.documents.get(doc_id)
+    return cite(doc, lang) if doc else doc_id
+
+
+def kind_label(data, kind_id: str, lang: str) -> str:
+    kind = data.kinds.get(kind_id)
+    return kind["label" if lang == "vi" else "label_en"] if kind else kind_id
 
 
 def cite(doc: dict, lang: str) -> str:
@@ -120,19 +145,22 @@ def _plan(ctx: Context, arg: str) -> str:
     if plan is None:
         known = ", ".join(p["id"] for p in data.plans)
         raise ValueError(f"kế hoạch '{arg}' không có trong data/plans/; các mã hợp lệ: {known}")
-    unit = data.units[plan["issuer"]]
-    issuer = unit["name"] if lang == "vi" else unit["name_en"]
+    issuer = unit_name(data, plan["issuer"], lang)
     number = plan["number"] or ""
     if plan["issued_on"]:
         number += f" {t['dated']} {date_text(plan['issued_on'])}"
     out = [
+        f'!!! warning "{t["plan"]} {plan["year"]}"',
+        "",
+        "    " + t["dated_plan"].format(year=plan["year"]),
+        "",
         f"- **{t['issuer']}:** {issuer} ({plan['province']})",
         f"- **{t['year']}:** {plan['year']}",
         f"- **{t['signer']}:** {plan['signer']['role']}" + (f", {plan['signer']['name']}" if plan["signer"].get("name") else ""),
         f"- **{t['number']}:** {number.strip() or t['not_given']}",
     ]
     if plan["implements"]:
-        out.append(f"- **{t['implements']}:** " + "; ".join(cite(data.documents[d], lang) for d in plan["implements"]))
+        out.append(f"- **{t['implements']}:** " + "; ".join(cite_id(data, d, lang) for d in plan["implements"]))
     items = plan["content_items"] + plan["form_items"]
     covered = sum(1 for i in items if ctx.coverage[i["id"]])
     out += ["", f"**{t['summary']}:** " + t["covered_count"].format(n=covered, total=len(items)), ""]
@@ -146,9 +174,9 @@ def _plan(ctx: Context, arg: str) -> str:
             out += ["", f"### {item['id']}: {text(item['summary'])} {{#{item['id'].lower()}}}", ""]
             out += [f"*{t['plan_text']}:* {text(item['text'])}", ""]
             if item.get("documents"):
-                out += [f"*{t['cited']}:* " + "; ".join(cite(data.documents[d], lang) for d in item["documents"]), ""]
+                out += [f"*{t['cited']}:* " + "; ".join(cite_id(data, d, lang) for d in item["documents"]), ""]
             if item.get("kinds"):
-                kinds = ", ".join(data.kinds[k]["label" if lang == "vi" else "label_en"] for k in item["kinds"])
+                kinds = ", ".join(kind_label(data, k, lang) for k in item["kinds"])
                 out += [f"*{t['form_kinds']}:* {kinds}", ""]
             pages = ctx.coverage[item["id"]]
             if pages:
@@ -162,7 +190,7 @@ def _plan(ctx: Context, arg: str) -> str:
         out += [f"{n}. {text(s['text'])}" for n, s in enumerate(plan["solutions"], 1)]
     out += ["", f"## {t['duties']} {{#phan-cong}}"]
     for duty in plan["duties"]:
-        names = ", ".join(data.units[u]["name" if lang == "vi" else "name_en"] for u in duty["units"])
+        names = ", ".join(unit_name(data, u, lang) for u in duty["units"])
         out += ["", f"### {names} {{#{'-'.join(duty['units'])}}}", ""]
         for task in duty["tasks"]:
             extra = []
@@ -171,16 +199,16 @@ def _plan(ctx: Context, arg: str) -> str:
             if task.get("recurrence"):
                 extra.append(", ".join(t["recurrence"][r] for r in task["recurrence"]))
             if task.get("report_to"):
-                extra.append(f"{t['report_to']}: {data.units[task['report_to']]['name' if lang == 'vi' else 'name_en']}")
+                extra.append(f"{t['report_to']}: {unit_name(data, task['report_to'], lang)}")
             if task.get("with"):
-                extra.append(f"{t['with']}: " + ", ".join(data.units[u]["name" if lang == "vi" else "name_en"] for u in task["with"]))
+                extra.append(f"{t['with']}: " + ", ".join(unit_name(data, u, lang) for u in task["with"]))
             out.append(f"- {text(task['text'])}" + (f" (*{'; '.join(extra)}*)" if extra else ""))
     rep = plan["reporting"]
     out += ["", f"## {t['reporting']} {{#bao-cao}}", ""]
     if rep["cadence"]:
         out.append(f"- {t['cadence']}: " + ", ".join(t["recurrence"][c] for c in rep["cadence"]))
-    to = data.units[rep["to"]]["name" if lang == "vi" else "name_en"]
-    via = f" ({t['via']} {data.units[rep['via']]['name' if lang == 'vi' else 'name_en']})" if rep.get("via") else ""
+    to = unit_name(data, rep["to"], lang)
+    via = f" ({t['via']} {unit_name(data, rep['via'], lang)})" if rep.get("via") else ""
     out.append(f"- {t['report_to']}: {to}{via}")
     if rep.get("note"):
         out.append(f"- {text(rep['note'])}")
@@ -195,7 +223,7 @@ def _plans(ctx: Context, arg: str) -> str:
         page = next((p for p in ctx.pages if p.lang == "vi" and p.meta and p.meta.get("plan") == plan["id"]), None)
         title = plan["title"] if ctx.lang == "vi" else plan["title_en"]
         cell = f"[{text(title)}]({posixpath.relpath(page.src, posixpath.dirname(ctx.src) or '.')})" if page else title
-        unit = ctx.data.units[plan["issuer"]]["short" if ctx.lang == "vi" else "name_en"]
+        unit = unit_name(ctx.data, plan["issuer"], ctx.lang, short=True)
         rows.append(f"| {cell} | {unit} | {plan['year']} |")
     return "\n".join(rows)
 

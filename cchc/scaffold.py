@@ -7,7 +7,7 @@ from cchc import frontmatter, paths, site
 from cchc.check_pages import check_page
 from cchc.slug import slugify
 
-FIELD_ORDER = ("title", "description", "kind", "theme", "audience", "unit", "plan_items",
+FIELD_ORDER = ("title", "description", "kind", "category", "theme", "audience", "unit", "plan_items",
                "sources", "date", "updated", "review_by")
 
 
@@ -42,7 +42,7 @@ def folder_for(data, kind: str, theme: str) -> str:
 
 
 def make_page(data, root: Path, *, kind, theme, title, description, audience, unit, plan_items,
-              sources=(), today: str, template_dir: Path = paths.ROOT / "templates"):
+              sources=(), category=None, today: str, template_dir: Path = paths.ROOT / "templates"):
     """Return (relative path, text, problems). Nothing is written; problems are Vietnamese lines."""
     template = template_dir / f"{kind}.md"
     body = ""
@@ -53,6 +53,7 @@ def make_page(data, root: Path, *, kind, theme, title, description, audience, un
             "sources": list(sources), "updated": today}
     if kind == "news":
         meta["date"] = today
+        meta["category"] = category
     folder = folder_for(data, kind, theme)
     stem = file_stem(title)
     src = f"{folder}/{stem}.md"

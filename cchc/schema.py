@@ -36,24 +36,39 @@ def _types(expected) -> str:
     return " hoặc ".join(TYPE_NAMES.get(t, t) for t in expected)
 
 
+# What a missing field is, in the editors' words (schema descriptions are for developers).
+FIELD_HINTS = {
+    "title": "tiêu đề trang", "description": "mô tả ngắn 1-2 câu, 30-300 ký tự", "kind": "loại trang, ví dụ article",
+    "theme": "mã chủ đề", "audience": "viết cho ai, ví dụ [nguoi-dan]", "unit": "mã đơn vị phụ trách",
+    "plan_items": "mã các mục kế hoạch, ví dụ [TN22-ND-05]", "updated": "ngày cập nhật, ví dụ 2026-11-23",
+}
+
+
+def explain_all(err, schema_name: str) -> list:
+    """[(path, message)] for one jsonschema error; `path` is where the problem sits (an unknown
+    field's own key, so its line can be found)."""
+    path = tuple(err.absolute_path)
+    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+        allowed = sorted(err.schema.get("properties", {}))
+        out = []
+        for key in sorted(set(err.instance) - set(allowed), key=str):
+            hint = get_close_matches(str(key), allowed, n=1)
+            tip = f" Có phải ý bạn là '{hint[0]}'?" if hint else ""
+            out.append((path + (key,), f"Trường '{key}' không được phép.{tip} Các trường hợp lệ: {', '.join(allowed)}"))
+        if out:
+            return out
+    return [(path, explain(err, schema_name))]
+
+
 def explain(err, schema_name: str) -> str:
     """Vietnamese message for a jsonschema ValidationError (field, found, allowed, fix)."""
     name = field_name(err.absolute_path)
     v, inst = err.validator, err.instance
     if v == "required":
         missing = err.message.split("'")[1]
-        desc = err.schema.get("properties", {}).get(missing, {}).get("description", "")
+        hint = FIELD_HINTS.get(missing) if not err.absolute_path else None
         where = f" trong '{name}'" if err.absolute_path else ""
-        return f"Thiếu trường bắt buộc '{missing}'{where}. Thêm dòng '{missing}: ...'" + (f" ({desc})" if desc else "")
-    if v == "additionalProperties":
-        allowed = sorted(err.schema.get("properties", {}))
-        extra = sorted(set(inst) - set(allowed)) if isinstance(inst, dict) else []
-        msgs = []
-        for key in extra:
-            hint = get_close_matches(str(key), allowed, n=1)
-            tip = f" Có phải ý bạn là '{hint[0]}'?" if hint else ""
-            msgs.append(f"Trường '{key}' không được phép.{tip} Các trường hợp lệ: {', '.join(allowed)}")
-        return "; ".join(msgs) or err.message
+        return f"Thiếu trường bắt buộc '{missing}'{where}. Thêm dòng '{missing}: ...'" + (f" ({hint})" if hint else "")
     if v == "type":
         return f"'{name}' phải là {_types(err.validator_value)}, nhưng đang là {_found(inst)}. Sửa lại giá trị cho đúng kiểu"
     if v == "format" and err.validator_value == "date":
@@ -74,4 +89,6 @@ def explain(err, schema_name: str) -> str:
         return f"'{name}' có mục bị lặp lại. Xóa mục trùng"
     if v in ("minimum", "maximum"):
         return f"'{name}': {_found(inst)} nằm ngoài khoảng cho phép ({v} {err.validator_value})"
+    if v == "additionalProperties":
+        return f"'{name}': có trường không được phép (theo {schema_name})"
     return f"'{name}': {err.message} (theo {schema_name})"

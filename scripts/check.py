@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Check every page and data file; one line per problem, `PATH:LINE: message`.
 
-Usage: python3 scripts/check.py [--root DIR] [--external]
+Usage: python3 scripts/check.py [--root DIR] [--external] [--format text|github]
+`--format github` prints each problem as a GitHub Actions annotation instead
+(`::error file=PATH,line=LINE::message`), shown on the pull request's changed lines.
 Exit 0 when clean, 1 when there are problems, 2 on wrong usage.
 """
 import argparse
@@ -13,14 +15,27 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from cchc import check, paths  # noqa: E402
 
 
+def github_annotation(problem) -> str:
+    """`::error file=PATH,line=LINE::message`, escaped as GitHub's workflow commands require."""
+    def data(text):
+        return str(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(text):
+        return data(text).replace(":", "%3A").replace(",", "%2C")
+
+    return f"::error file={prop(problem.path)},line={int(problem.line)}::{data(problem.message)}"
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Kiểm tra trang và dữ liệu của trang web tuyên truyền CCHC.")
     parser.add_argument("--root", type=Path, default=paths.ROOT, help="thư mục gốc cần kiểm tra (mặc định: kho mã này)")
     parser.add_argument("--external", action="store_true", help="kiểm tra cả liên kết ra trang web khác (cần mạng)")
+    parser.add_argument("--format", choices=("text", "github"), default="text",
+                        help="text: PATH:LINE: thông báo (mặc định); github: chú thích cho GitHub Actions")
     args = parser.parse_args(argv)
     problems, counts = check.run(args.root, external=args.external)
     for problem in problems:
-        print(problem)
+        print(github_annotation(problem) if args.format == "github" else problem)
     verdict = f"{len(problems)} lỗi" if problems else "không có lỗi"
     print(f"Đã kiểm tra {counts['pages']} trang, {counts['plans']} kế hoạch: {verdict}.", file=sys.stderr)
     return 1 if problems else 0

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cchc import data as data_mod, paths, scaffold  # noqa: E402
+from cchc import data as data_mod, news, paths, scaffold  # noqa: E402
 
 QUESTIONS = [  # (option, question, source of choices or None, several answers?)
     ("kind", "Loại trang", "kinds", False),
@@ -26,6 +26,7 @@ QUESTIONS = [  # (option, question, source of choices or None, several answers?)
     ("audience", "Viết cho ai", "audiences", True),
     ("unit", "Đơn vị phụ trách", "units", False),
     ("plan_items", "Mục kế hoạch trang này thực hiện", "items", True),
+    ("category", "Chuyên mục tin (chỉ hỏi với tin tức)", "categories", False),
 ]
 
 
@@ -38,6 +39,8 @@ def choices(data, source):
         return {k: v["label"] for k, v in data.audiences.items()}
     if source == "units":
         return {k: v["name"] for k, v in data.units.items()}
+    if source == "categories":
+        return {k: c["label"] for k, c in news.categories(data.root).items()}
     if source == "items":
         return {k: item["summary"][:70] for k, (_p, item, _k) in data.items.items()}
     return {}
@@ -72,6 +75,7 @@ def main(argv=None) -> int:
     parser.add_argument("--audience", help="một hoặc nhiều mã, cách nhau bằng dấu phẩy")
     parser.add_argument("--unit")
     parser.add_argument("--plan-items", dest="plan_items", help="một hoặc nhiều mã, cách nhau bằng dấu phẩy")
+    parser.add_argument("--category", help="chuyên mục, chỉ cho tin tức (kind news)")
     parser.add_argument("--sources", default="", help="mã văn bản trong data/documents.yml, cách nhau bằng dấu phẩy")
     parser.add_argument("--root", type=Path, default=paths.ROOT, help=argparse.SUPPRESS)
     parser.add_argument("--today", default=datetime.date.today().isoformat(), help=argparse.SUPPRESS)
@@ -84,6 +88,8 @@ def main(argv=None) -> int:
     values = {}
     for option, question, source, several in QUESTIONS:
         given = getattr(args, option)
+        if option == "category" and values.get("kind") != "news":
+            continue
         if given is not None:
             values[option] = [v.strip() for v in given.split(",") if v.strip()] if several else given.strip()
         elif sys.stdin.isatty():

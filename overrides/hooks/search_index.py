@@ -1,0 +1,103 @@
+"""Site search index: Pagefind, written to site/pagefind/ once every language is built.
+
+Each page gives one record (cchc.search) as it is rendered; the English site leaves out
+pages that only fall back to Vietnamese. When the last language is done, Pagefind writes
+one index per language (it picks the one matching the reader's <html lang>). Material's
+own search_index.json is deleted: its bundle never asks for it here (see
+overrides/partials/search.html), and every phone used to download it on every page view.
+
+The i18n plugin builds English inside its own on_post_build (priority -100), so this
+hook's on_post_build runs after it (-110) and does the work only on the outermost call.
+"""
+import _path  # noqa: F401  (puts the repository on sys.path)
+import html
+import logging
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from cchc import search
+
+log = logging.getLogger("mkdocs.hooks.search_index")
+
+OUTPUT_DIR = "pagefind"
+# Pagefind's ready-made UIs, highlighter and web worker: our search.js uses none of them.
+UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.",
+          "pagefind-worker.")
+
+_records: list[search.Record] = []
+
+
+def _inner_build(config) -> bool:
+    """True inside the i18n plugin's build of a second language."""
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
+
+
+def on_pre_build(config):
+    if not _inner_build(config):
+        _records.clear()
+
+
+def on_page_context(context, page, config, nav):
+    meta = page.meta or {}
+    if meta.get("fallback") or (meta.get("search") or {}).get("exclude"):
+        return context  # an untranslated page is not an English result
+    # escape_meta.py escaped the front matter for the templates; the index wants plain text.
+    title = html.unescape(str(page.title or meta.get("title") or page.url))
+    description = html.unescape(str(meta.get("description") or ""))
+    url = "/" + page.url.lstrip("/")
+    _records.append(search.record(url, config.theme["language"], title, description, page.content or ""))
+    return context
+
+
+@event_priority(-110)
+def on_post_build(config):
+    if _inner_build(config):
+        return
+    site_dir = Path(config.site_dir)
+    stock = site_dir / "search" / "search_index.json"
+    stock.unlink(missing_ok=True)
+    if stock.parent.is_dir() and not any(stock.parent.iterdir()):
+        stock.parent.rmdir()
+
+    out = site_dir / OUTPUT_DIR
+    started = time.perf_counter()
+    write_index(_records, out)
+    counts = {}
+    for r in _records:
+        counts[r.lang] = counts.get(r.lang, 0) + 1
+    log.info("search: indexed %d pages (%s) in %.2f s",
+             len(_records), ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
+             time.perf_counter() - started)
+
+
+def write_index(records: list, out: Path):
+    """Run the Pagefind CLI over one folded document per record, written to a temp tree at
+    the record's URL (so Pagefind's URL is the page's). The CLI indexes 2,000 pages in
+    about a second; its Python API answers one page per 100 ms."""
+    if out.exists():
+        shutil.rmtree(out)
+    with tempfile.TemporaryDirectory(prefix="cchc-search-") as tmp:
+        for rec in records:
+            path = Path(tmp, rec.url.strip("/"), "index.html")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(search.pagefind_document(rec), "utf-8")
+        cmd = [sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(out), "--quiet"]
+        try:
+            result = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+        except OSError as exc:
+            result = subprocess.CompletedProcess(cmd, 1, "", str(exc))
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip().splitlines()[-5:]
+        raise PluginError(
+            "Không tạo được chỉ mục tìm kiếm (Pagefind). Kiểm tra đã cài đủ gói: "
+            "python3 -m pip install -r requirements.txt\n" + "\n".join(detail))
+    for child in out.iterdir():
+        if child.name.startswith(UNUSED):
+            child.unlink()
