@@ -4,6 +4,7 @@ MkDocs' own `validation:` (with --strict) checks the same at build time; this ch
 a second without a build and tells editors the line and the fix in Vietnamese. External
 links are only listed here; scripts/check.py --external fetches them.
 """
+import html
 import posixpath
 import re
 
@@ -14,7 +15,7 @@ from cchc.slug import slugify
 FENCE = re.compile(r"^\s*(```|~~~)")
 INLINE_CODE = re.compile(r"`+[^`]*`+")
 # [text](target "title"): the target may hold balanced parentheses, as CommonMark allows.
-LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+[\"'(][^)]*)?\)")
+LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+[\"'(][^)]*)?\s*\)")
 REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
@@ -22,6 +23,12 @@ NOT_PARAGRAPH = re.compile(r"^\s*$|^ {0,3}(#|>|[-*+] |\d+[.)] |\||!!!|\?\?\?|<)"
 ATTR_ID = re.compile(r"\{[:\s]*[^}]*#([A-Za-z0-9_:.-]+)[^}]*\}\s*$")
 HTML_ID = re.compile(r"\bid=[\"']([^\"']+)[\"']")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def plain_url(target: str) -> str:
+    """The address a browser follows: entities decoded ('&#106;avascript:' is 'javascript:'),
+    and the tabs, newlines and control characters it ignores removed."""
+    return re.sub(r"[\x00-\x20]", "", html.unescape(target))
 
 
 def _strip_inline(text: str) -> str:
@@ -113,8 +120,8 @@ def check_links(data, pages, root) -> tuple[list, list]:
             if not target:
                 add(line, "Liên kết rỗng '()'. Điền đường dẫn tới tệp .md, ví dụ (../thu-tuc-hanh-chinh/mot-cua.md)")
                 continue
-            if SCHEME.match(target):
-                scheme = target.split(":", 1)[0].lower()
+            if SCHEME.match(target) or SCHEME.match(plain_url(target)):
+                scheme = plain_url(target).split(":", 1)[0].lower()
                 if scheme in ("http", "https"):
                     external.append((page, page.body_line + line - 1, target))
                 elif scheme not in ("mailto", "tel"):

@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 from cchc import paths
-from cchc.check_links import lines_outside_code
+from cchc.check_links import lines_outside_code, plain_url
 from cchc.problems import Problem
 from cchc.slug import is_kebab
 
@@ -38,7 +38,7 @@ def check_body(page, rules) -> list:
                     add(n, f"Thuộc tính '{attr}' trong thẻ <{name}> chạy mã lệnh nên không được phép (event handler). Xóa thuộc tính này")
                 elif attr not in attrs and not attr.startswith("aria-"):
                     add(n, f"Thuộc tính '{attr}' trong thẻ <{name}> không được phép. Các thuộc tính được phép: {', '.join(sorted(attrs))}")
-                elif attr in ("href", "src") and BAD_SCHEME.match(value):
+                elif attr in ("href", "src", "action", "formaction", "srcset", "poster") and BAD_SCHEME.match(plain_url(value)):
                     add(n, f"Liên kết '{value[:40]}' trong thẻ <{name}> dùng giao thức không an toàn (javascript:/data:). Dùng liên kết https:// hoặc tệp .md")
                 elif name == "img" and attr == "src" and re.match(r"^(https?:)?//", value):
                     add(n, f"Ảnh '{value}' lấy từ máy chủ khác. Tải ảnh vào cùng thư mục với trang và dẫn bằng tên tệp")

@@ -2,7 +2,7 @@
 from difflib import get_close_matches
 
 from cchc import paths, slug
-from cchc.data import validator
+from cchc.data import is_valid_fast, validator
 from cchc.news import categories as news_categories
 from cchc import procedure
 from cchc.problems import Problem
@@ -39,9 +39,10 @@ def check_page(page, data, vi_srcs: set) -> list:
     def at(*path):
         return line_of(page.lines, path)
 
-    for err in validator("page").iter_errors(meta):
-        for path, message in explain_all(err, "schemas/page.schema.json"):
-            add(line_of(page.lines, path), message)
+    if is_valid_fast("page", meta) is not True:  # most pages are valid: jsonschema only for the rest
+        for err in validator("page").iter_errors(meta):
+            for path, message in explain_all(err, "schemas/page.schema.json"):
+                add(line_of(page.lines, path), message)
 
     kind = meta.get("kind")
     if isinstance(kind, str) and kind not in data.kinds:

@@ -23,11 +23,11 @@ MANIFEST = "data/published-urls.txt"
 FALLBACK_TO_DEFAULT = True
 
 HEADER = """\
-# Every address the site has published, and the heading anchors of the Vietnamese pages.
-# Officials link to these from the district portal, decisions and Zalo groups: each must keep
-# working for years. Updated by `python3 scripts/update_manifest.py`, which only ever adds.
-# When a page moves or is removed, do not delete its lines: add a redirect to
-# data/redirects.yml; `python3 scripts/check.py` fails until every line leads to a page.
+# Mọi địa chỉ trang web đã công bố (tiếng Việt trước, tiếng Anh sau) và địa chỉ các đề mục của
+# trang tiếng Việt. Cán bộ đã dẫn các địa chỉ này trên cổng thông tin, trong văn bản, nhóm Zalo:
+# mỗi địa chỉ phải dùng được nhiều năm. Tệp do lệnh 'python3 scripts/update_manifest.py' cập
+# nhật, lệnh này chỉ thêm dòng. Khi trang chuyển đi hoặc bị xóa, không xóa dòng của nó: thêm
+# chuyển hướng vào data/redirects.yml ('python3 scripts/check.py' báo lỗi cho tới khi có).
 """
 
 
@@ -93,7 +93,8 @@ def current_lines(published: Published) -> set:
 
 def _sort_key(line: str):
     url, _, anchor = line.partition("#")
-    return (url, anchor != "", anchor)
+    lang = redirects_mod.lang_of(url)
+    return (paths.LANGUAGES.index(lang) if lang in paths.LANGUAGES else len(paths.LANGUAGES), url, anchor != "", anchor)
 
 
 def render_manifest(lines) -> str:
@@ -113,10 +114,14 @@ def updated_manifest(root: Path, data, pages) -> tuple[str, list]:
 
 
 def _redirect_hint(url: str, published: set) -> str:
+    """The page a lost address most likely moved to, else its nearest parent page (a removed
+    page is best sent to its section), else the language's home page."""
     hint = redirects_mod.closest(url, published)
-    if hint:
-        return hint
-    return "/en/dia-chi-moi/" if redirects_mod.lang_of(url) != paths.DEFAULT_LANGUAGE else "/dia-chi-moi/"
+    parent = url
+    while not hint and parent != "/":
+        parent = parent.rstrip("/").rsplit("/", 1)[0] + "/"
+        hint = parent if parent in published else None
+    return hint or "/"
 
 
 def check_urls(data, pages, root) -> list:
@@ -147,15 +152,15 @@ def check_urls(data, pages, root) -> list:
             if anchor and url in listed:
                 continue  # the address's own line says it
             lang = redirects_mod.lang_of(url)
-            twin = ""
-            if lang != paths.DEFAULT_LANGUAGE:
-                vi_url = url[len(lang) + 1:]
-                twin = f" (một chuyển hướng cho '{vi_url}' cũng áp dụng cho địa chỉ tiếng Anh này)"
+            vi_url = url[len(lang) + 1:] if lang != paths.DEFAULT_LANGUAGE else None
+            if vi_url and vi_url in listed and redirects_mod.resolve(vi_url, expanded, published.urls) is None:
+                fix = f"Mục chuyển hướng thêm cho '{vi_url}' áp dụng luôn cho địa chỉ tiếng Anh này"
+            else:
+                fix = (f"Thêm vào data/redirects.yml một mục '- from: {url}' với 'to: {_redirect_hint(url, published.urls)}'"
+                       " (địa chỉ trang mới)")
             problems.append(Problem(MANIFEST, n, (
                 f"Địa chỉ '{url}' đã công bố nhưng không còn trang nào: trang đã bị xóa hoặc đổi tên mà chưa có"
-                f" chuyển hướng, nên liên kết cũ trên cổng thông tin, văn bản, nhóm Zalo sẽ báo lỗi 404."
-                f" Thêm vào data/redirects.yml một mục '- from: {url}' với 'to: {_redirect_hint(url, published.urls)}'"
-                f" (địa chỉ trang mới){twin}")))
+                f" chuyển hướng, nên liên kết cũ trên cổng thông tin, văn bản, nhóm Zalo sẽ báo lỗi 404. {fix}")))
             continue
         if not anchor:
             continue

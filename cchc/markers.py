@@ -182,7 +182,11 @@ def _plan(ctx: Context, arg: str) -> str:
             if pages:
                 out.append(f"**{t['covered_by']}:**")
                 out.append("")
-                out += [f"- {ctx.link(p)}" for p in pages]
+                # Procedure cards (up to thousands) are counted and sent to their catalogue.
+                cards = [p for p in pages if p.meta.get("kind") == CARD_KIND]
+                out += [f"- {ctx.link(p)}" for p in pages if p.meta.get("kind") != CARD_KIND]
+                if cards:
+                    out.append(f"- {_catalogue_link(ctx, len(cards))}")
             else:
                 out.append(f"**{t['not_covered']}**")
     if plan.get("solutions"):
@@ -268,7 +272,13 @@ def _pages_where(ctx: Context, keep) -> str:
 def _theme_pages(ctx: Context, arg: str) -> str:
     if arg not in ctx.data.themes:
         raise ValueError(f"chủ đề '{arg}' không có trong data/taxonomy.yml; các mã hợp lệ: {', '.join(ctx.data.themes)}")
-    return _pages_where(ctx, lambda p: p.meta.get("theme") == arg and p.meta.get("kind") != "hub")
+    cards = sum(1 for p in ctx.pages if p.lang == "vi" and p.meta and p.meta.get("theme") == arg
+                and p.meta.get("kind") == CARD_KIND)
+    listed = _pages_where(ctx, lambda p: p.meta.get("theme") == arg and p.meta.get("kind") not in ("hub", CARD_KIND))
+    if not cards:
+        return listed
+    line = f"- {_catalogue_link(ctx, cards)}"  # procedure cards: one line to their catalogue
+    return line if listed == L[ctx.lang]["none_yet"] else f"{listed}\n{line}"
 
 
 def _kind_pages(ctx: Context, arg: str) -> str:
@@ -296,9 +306,93 @@ def _fill(ctx: Context, arg: str) -> str:
     return f'<span class="fill-in">{t["fill"]}: {text(arg)} ({t["fill_by"]})</span>'
 
 
+# Procedure catalogues (`<!-- md:procedures by=field -->`, docs/<lang>/thu-tuc/): every card
+# once, grouped under headings with stable ids, as plain lists a phone can read without script.
+# docs/assets/javascripts/catalogue-filter.js adds a filter box above the list when it can run.
+CATALOGUE = {
+    "vi": {"none": "Chưa có thẻ thủ tục nào được đăng. Các thẻ sẽ hiện ở đây khi được đăng.",
+           "none_online": "Chưa có thẻ thủ tục nào làm được trực tuyến toàn trình.",
+           "total": "{n} thủ tục", "no_field": "Chưa ghi lĩnh vực", "no_level": "Chưa ghi cấp thực hiện",
+           "filter": "Lọc theo tên thủ tục", "shown": "{n} thủ tục khớp", "in_vi": "tiếng Việt"},
+    "en": {"none": "No procedure card has been published yet. Cards will be listed here once published.",
+           "none_online": "No published procedure card can be done fully online yet.",
+           "total": "{n} procedures", "no_field": "Field not given", "no_level": "Level not given",
+           "filter": "Filter by procedure name", "shown": "{n} procedures match", "in_vi": "in Vietnamese"},
+}
+ONLINE_WAY = "truc-tuyen-toan-trinh"  # data/procedures.yml: the way that needs no visit at all
+CARD_KIND = "procedure"
+CATALOGUE_SRC = "thu-tuc/index.md"
+CARDS = {"vi": "{n} thẻ thủ tục, xếp theo lĩnh vực, cấp thực hiện và cách làm trực tuyến trong",
+         "en": "{n} procedure cards, listed by field, level and online availability in the"}
+
+
+def _catalogue_link(ctx: Context, n: int) -> str:
+    """'1.400 thẻ thủ tục ... trong [Danh mục thủ tục hành chính](../thu-tuc/index.md)'."""
+    count = f"{n:,}".replace(",", "." if ctx.lang == "vi" else ",")
+    page = next((p for p in ctx.pages if p.src == CATALOGUE_SRC and p.lang == ctx.lang and p.meta), None) \
+        or next((p for p in ctx.pages if p.src == CATALOGUE_SRC and p.meta), None)
+    words = CARDS[ctx.lang].format(n=count)
+    if page is None:
+        return words.rsplit(" ", 1)[0]
+    return f"{words} [{text(page.title)}]({posixpath.relpath(CATALOGUE_SRC, posixpath.dirname(ctx.src) or '.')})"
+
+
+def _procedures(ctx: Context, arg: str) -> str:
+    from cchc import procedure  # here: cchc.procedure imports this module
+    from cchc.slug import fold
+
+    opts = dict(part.split("=", 1) for part in arg.split() if "=" in part)
+    by = opts.get("by")
+    if by not in ("field", "level", "online") or len(opts) != 1 or len(arg.split()) != 1:
+        raise ValueError(f"cần ghi cách nhóm: by=field (lĩnh vực), by=level (cấp thực hiện) hoặc by=online"
+                         f" (làm trực tuyến toàn trình), ví dụ <!-- md:procedures by=field -->; đang ghi '{arg}'")
+    t, lang = CATALOGUE[ctx.lang], ctx.lang
+    lists, _problems = procedure.load_lists(ctx.data.root)
+    levels = lists.levels if lists else {}
+    fields = lists.fields if lists else {}
+    label = "label" if lang == "vi" else "label_en"
+    cards = [p for p in ctx.pages if p.lang == "vi" and p.meta and p.meta.get("kind") == procedure.KIND]
+    if by == "online":
+        cards = [p for p in cards if ONLINE_WAY in ((p.meta.get(procedure.FIELD) or {}).get("ways") or [])]
+    if not cards:
+        return t["none_online" if by == "online" and any(
+            p.meta and p.meta.get("kind") == procedure.KIND for p in ctx.pages) else "none"]
+    own = {p.src: p for p in ctx.pages if p.lang == lang and p.meta} if lang != "vi" else {}
+    here = posixpath.dirname(ctx.src) or "."
+    group_key = "level" if by == "level" else "field"
+    known = levels if by == "level" else fields
+    groups: dict = {}
+    for page in cards:
+        facts = page.meta.get(procedure.FIELD) or {}
+        key = facts.get(group_key)
+        groups.setdefault(key if key in known else None, []).append((page, facts))
+    order = [k for k in known if k in groups] + ([None] if None in groups else [])
+    out = [f'<div class="catalogue" data-catalogue data-filter-label="{html.escape(t["filter"])}"'
+           f' data-filter-shown="{html.escape(t["shown"])}" markdown>', "",
+           f"**{t['total'].format(n=f'{len(cards):,}'.replace(',', '.' if lang == 'vi' else ','))}**", ""]
+    for key in order:
+        name = known[key][label] if key else t["no_level" if by == "level" else "no_field"]
+        anchor = key or "khac"
+        items = []
+        for page, facts in groups[key]:
+            twin = own.get(page.src)
+            title = str(twin.meta.get("title") or page.title) if twin else page.title
+            link = f"[{text(title)}]({posixpath.relpath(page.src, here)})"
+            if lang != "vi" and not twin:
+                link += f'{{ lang="vi" }} ({t["in_vi"]})'  # attr_list: screen readers switch voice
+            other = facts.get("field" if by == "level" else "level")
+            other_name = (fields if by == "level" else levels).get(other, {}).get(label)
+            items.append((fold(title).lower(), f"- {link}" + (f" – {text(other_name)}" if other_name else "")))
+        items.sort()
+        out += [f"## {text(name)} ({len(items)}) {{#{anchor}}}", ""] + [line for _k, line in items] + [""]
+    out.append("</div>")
+    return "\n".join(out)
+
+
 HANDLERS = {
     "plan": _plan, "plans": _plans, "themes": _themes, "glossary": _glossary, "theme-pages": _theme_pages,
     "kind-pages": _kind_pages, "documents": _documents, "fill": _fill,
+    "procedures": _procedures,
 }
 
 

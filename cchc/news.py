@@ -8,6 +8,7 @@ written, dates as 'YYYY-MM-DD' strings) and cchc.data units, so tests need no bu
 Untrusted text (titles, descriptions) reaches Markdown only through markers.text(), XML only
 through xml.etree, JSON only through json, HTML only through xml.etree's HTML serializer.
 """
+import html
 import functools
 import json
 import math
@@ -32,6 +33,11 @@ FEED_SIZE = 20
 LATEST_SIZE = 5
 RSS_FILE, JSON_FILE, LATEST_FILE = "feed.xml", "feed.json", "moi-nhat.html"
 RSS_TYPE, JSON_TYPE = "application/rss+xml", "application/feed+json"
+# Material's bundle fetches `sitemap.xml` next to every <link rel="alternate"> in the head
+# (its language-alternate integration), so the feed links make every page view ask for
+# tin-tuc/sitemap.xml. An empty, valid sitemap there answers 200 instead of a console 404.
+SECTION_SITEMAP = "sitemap.xml"
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 # News carry a day, not a time: publish them at 00:00 Vietnam time (UTC+7, no DST).
 TZ = timezone(timedelta(hours=7))
@@ -306,7 +312,7 @@ def rss(channel: dict, items: list, site_url: str, lang: str, units: dict, cats:
 
     add(ch, "title", channel["title"])
     add(ch, "link", absolute(site_url, section_url(lang)))
-    add(ch, "description", channel["description"])
+    add(ch, "description", html.escape(channel["description"], quote=False))
     add(ch, "language", lang)
     if items:  # the newest item's date, not the build time: same input, same file
         add(ch, "lastBuildDate", format_datetime(published(items[0].day)))
@@ -320,7 +326,9 @@ def rss(channel: dict, items: list, site_url: str, lang: str, units: dict, cats:
         add(el, "guid", link, isPermaLink="true")
         add(el, "pubDate", format_datetime(published(item.day)))
         if item.description:
-            add(el, "description", item.description)
+            # Readers treat <description> as HTML: escape the plain text once for HTML
+            # (ElementTree then escapes it again for XML), so '<script>' stays text.
+            add(el, "description", html.escape(item.description, quote=False))
         if item.category:
             add(el, "category", category_label(item.category, cats, lang))
         if item.unit:
@@ -354,6 +362,14 @@ def json_feed(channel: dict, items: list, site_url: str, lang: str, units: dict,
         "items": out,
     }
     return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
+
+
+def empty_sitemap() -> bytes:
+    """The section's sitemap: no URLs (the language root's sitemap lists the news pages);
+    it exists only so that Material's request for it succeeds."""
+    root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
+    root.append(ET.Comment(" Empty on purpose: the pages are listed in the sitemap of the language root. "))
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
 def latest_html(channel: dict, items: list, site_url: str, lang: str) -> str:

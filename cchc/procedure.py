@@ -30,7 +30,7 @@ L = {
         "online_note": "trên Cổng Dịch vụ công quốc gia", "not_online": "Thủ tục này không làm trực tuyến.",
         "none": "Không có", "checked": "Thông tin đối chiếu ngày {date}.",
         "advice": "Trước khi đi, hãy xem lại trên Cổng Dịch vụ công quốc gia hoặc hỏi cơ quan thực hiện.",
-        "ways": "Cách nộp hồ sơ", "portal": "Làm trực tuyến", "documents": "Giấy tờ cần mang (thành phần hồ sơ)",
+        "ways": "Cách nộp hồ sơ", "portal": "Trực tuyến", "documents": "Giấy tờ cần mang (thành phần hồ sơ)",
         "agency": "Nơi nộp, giải quyết (cơ quan thực hiện)", "level": "Cấp thực hiện",
         "time_limit": "Thời hạn giải quyết", "fee": "Phí, lệ phí", "result": "Kết quả nhận được",
         "conditions": "Yêu cầu, điều kiện", "field": "Lĩnh vực", "code": "Mã thủ tục", "legal_basis": "Căn cứ pháp lý",
@@ -40,15 +40,16 @@ L = {
         "online_note": "on the National Public Service Portal", "not_online": "This procedure cannot be done online.",
         "none": "None", "checked": "Facts checked on {date}.",
         "advice": "Before you go, check the National Public Service Portal or ask the agency that handles it.",
-        "ways": "How to file", "portal": "Do it online", "documents": "What to bring (documents)",
+        "ways": "How to file", "portal": "Online", "documents": "What to bring (documents)",
         "agency": "Where to go (agency)", "level": "Level", "time_limit": "Processing time",
         "fee": "Fees and charges", "result": "What you receive", "conditions": "Requirements and conditions",
         "field": "Field", "code": "Procedure code", "legal_basis": "Legal basis",
     },
 }
-# Card order: what a citizen asks first (how, online?, what to bring, where, how long, cost).
-ROWS = ("ways", "portal", "documents", "agency", "level", "time_limit", "fee", "result", "conditions",
-        "field", "code", "legal_basis")
+# Card order: what a citizen asks first (how, online?, what to bring, where, how long, cost);
+# the three short reference rows (level, field, code) stay together: print puts them on one line.
+ROWS = ("ways", "portal", "documents", "agency", "time_limit", "fee", "result", "conditions",
+        "level", "field", "code", "legal_basis")
 
 
 @dataclass
@@ -152,6 +153,34 @@ def check_page(page, data) -> list[Problem]:
     for path, message in problems(meta, data, lists):
         out.append(Problem(page.rel, line_of(page.lines, path), message))
     return out
+
+
+def template_block(template_text: str, today: str) -> str:
+    """The `procedure:` block of a template's front matter (templates/procedure.md), as written
+    (comments kept, every fact null), with `checked:` set to `today`, for the scaffolder to put
+    at the end of a new card's front matter. '' if the template has no such block."""
+    lines = template_text.removeprefix("\ufeff").split("\n")
+    if not lines or lines[0].rstrip() != "---" or "---" not in (x.rstrip() for x in lines[1:]):
+        return ""
+    end = next(i for i in range(1, len(lines)) if lines[i].rstrip() == "---")
+    out, keep, comments = [], False, []
+    for line in lines[1:end]:
+        if line.startswith("#"):  # top-level comments go with the key below them
+            comments = [] if keep else comments
+            comments.append(line)
+            keep = False
+            continue
+        if line and not line[0].isspace():  # a top-level key starts a new block
+            keep = line.startswith(f"{FIELD}:")
+            out += comments if keep else []
+            comments = []
+        if keep:
+            if line.strip().startswith("checked:"):
+                indent = line[: len(line) - len(line.lstrip())]
+                comment = line[line.index("#"):] if "#" in line else ""
+                line = f"{indent}checked: {today}" + (f"   {comment}" if comment else "")
+            out.append(line)
+    return "\n".join(out) + "\n" if out else ""
 
 
 @dataclass

@@ -61,18 +61,34 @@ def load(root: Path = paths.ROOT) -> tuple[list, list]:
     parsed = yamlio.parse(text)
     if parsed.error:
         return [], [Problem(REL, parsed.error_line, parsed.error)]
-    errors = list(validator("redirects").iter_errors(parsed.value))
-    if errors:
-        return [], [Problem(REL, yamlio.line_of(parsed.lines, tuple(e.absolute_path)),
-                            explain(e, "schemas/redirects.schema.json")) for e in errors]
+    problems, bad = [], set()
+    for err in validator("redirects").iter_errors(parsed.value):
+        where = tuple(err.absolute_path)
+        line = yamlio.line_of(parsed.lines, where)
+        if len(where) >= 2 and where[0] == "redirects" and isinstance(where[1], int):
+            bad.add(where[1])  # one broken entry: report it, keep checking the others
+        else:
+            bad.add(None)
+        field = where[2] if len(where) >= 3 else None
+        if err.validator == "pattern" and field in ("from", "to"):
+            problems.append(Problem(REL, line, (
+                f"{field}: '{err.instance}' không phải địa chỉ hợp lệ. Viết đường dẫn tính từ gốc trang web, chữ thường"
+                " không dấu, bắt đầu và kết thúc bằng '/', ví dụ /thu-tuc-hanh-chinh/mot-cua/"
+                + (" (có thể kèm mục, ví dụ /thu-tuc-hanh-chinh/mot-cua/#noi-nop-ho-so)" if field == "to" else
+                   " (địa chỉ của trang web cũ có thể kết thúc bằng .html)"))))
+        else:
+            problems.append(Problem(REL, line, explain(err, "schemas/redirects.schema.json")))
+    if None in bad:
+        return [], problems
     out = []
     for i, entry in enumerate(parsed.value["redirects"]):
-        out.append(Redirect(entry["from"], entry["to"], yamlio.line_of(parsed.lines, ("redirects", i, "from"))))
-    return out, []
+        if i not in bad:
+            out.append(Redirect(entry["from"], entry["to"], yamlio.line_of(parsed.lines, ("redirects", i, "from"))))
+    return out, problems
 
 
 def with_twins(redirects: list, published: set, anchors_of=None) -> list:
-    """The redirects plus, for each Vietnamese entry, the same move under every other
+    """The redirects plus, for each Vietnamese page address, the same move under every other
     language's prefix, unless written out explicitly or that address is still a page.
     A twin keeps the target's anchor only where the translated page has it."""
     explicit = {r.source for r in redirects}
@@ -80,6 +96,8 @@ def with_twins(redirects: list, published: set, anchors_of=None) -> list:
     for r in redirects:
         if lang_of(r.source) != paths.DEFAULT_LANGUAGE or lang_of(r.target) != paths.DEFAULT_LANGUAGE:
             continue
+        if r.source.endswith(".html"):
+            continue  # a file of an earlier site: it had no English twin
         for lang in paths.LANGUAGES[1:]:
             source, target_path = f"/{lang}{r.source}", f"/{lang}{r.target_path}"
             if source in explicit or source in published:
@@ -171,6 +189,8 @@ def validate(redirects: list, published: set, anchors_of) -> list:
                     f" Chuyển thẳng một bước: sửa 'to' thành '{final}'")
             continue
         if path not in published:
+            if r.twin_of and by_source[r.twin_of].target_path not in published:
+                continue  # the Vietnamese entry's own line already says it
             add(f"Địa chỉ đích '{path}'{where} không phải trang nào đang có.{_suggest(path, published)}"
                 " Địa chỉ trang là đường dẫn tệp trong docs/vi/ bỏ '.md', có '/' ở đầu và cuối, ví dụ /thu-tuc-hanh-chinh/mot-cua/")
             continue

@@ -3,7 +3,7 @@ name from the Vietnamese title, in the folder its kind belongs to (data/taxonomy
 import json
 from pathlib import Path
 
-from cchc import frontmatter, paths, site
+from cchc import frontmatter, paths, procedure, site
 from cchc.check_pages import check_page
 from cchc.slug import slugify
 
@@ -61,7 +61,10 @@ def make_page(data, root: Path, *, kind, theme, title, description, audience, un
     while (root / "docs" / paths.DEFAULT_LANGUAGE / src).exists():
         src = f"{folder}/{stem}-{n}.md"
         n += 1
-    text = dump_front_matter(meta) + body
+    front = dump_front_matter(meta)
+    if kind == procedure.KIND and template.is_file():  # the card's facts, every one null, comments kept
+        front = front.removesuffix("---\n") + procedure.template_block(template.read_text("utf-8"), today) + "---\n"
+    text = front + body
     parsed = frontmatter.read(text.encode("utf-8"))
     rec = site.PageRec(rel=f"docs/{paths.DEFAULT_LANGUAGE}/{src}", lang=paths.DEFAULT_LANGUAGE, src=src,
                        url=site.url_for(paths.DEFAULT_LANGUAGE, src), meta=parsed.meta, body=parsed.body,

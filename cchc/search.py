@@ -10,6 +10,7 @@ The engine is Pagefind. It gets one small HTML document per page (`pagefind_docu
 folded text for matching, the original title, description and heading titles as metadata
 for display. Pure functions only; overrides/hooks/search_index.py runs them during a build.
 """
+import functools
 import html
 import json
 import re
@@ -34,8 +35,24 @@ _SPACES = re.compile(r"\s+")
 
 def normalize(text: str) -> str:
     """The one folding rule, for the index and (in JS) for the query:
-    'Dịch vụ CÔNG' -> 'dich vu cong', 'Đăng ký' -> 'dang ky'."""
-    return fold(text).lower()
+    'Dịch vụ CÔNG' -> 'dich vu cong', 'Đăng ký' -> 'dang ky'.
+
+    Exactly fold(text).lower(), computed once per distinct word: a page repeats its words,
+    and fold() looks at every character."""
+    return _TOKEN.sub(_normalize_token, text)
+
+
+# Space, tab and newline fold to themselves and separate tokens for both NFKD and lower().
+_TOKEN = re.compile(r"[^ \t\n]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def _normalize_word(word: str) -> str:
+    return fold(word).lower()
+
+
+def _normalize_token(match: re.Match) -> str:
+    return _normalize_word(match.group())
 
 
 @dataclass

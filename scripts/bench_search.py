@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Compare Material's stock search with ours (Pagefind over folded text) on the same pages.
 
-For each corpus (the real site; a synthetic one of ~N Vietnamese pages made by copying the
-real pages with new titles) and each design, it builds the site in a temp copy of the
+For each corpus (the real site; the real site plus N synthetic pages from scripts/bench.py,
+a third of them also in English) and each design, it builds the site in a temp copy of the
 repository, serves it on 127.0.0.1, and in headless Chromium (a phone-sized, cold-cache
 context) records what the network carries:
 
@@ -18,8 +18,8 @@ unaccented queries find the same first page, the build time and the search data 
     python3 scripts/bench_search.py --pages 0          # real site only
     python3 scripts/bench_search.py --json out.json    # also write the figures as JSON
 
-"stock" is this repository without overrides/partials/search.html and without the
-search_index hook: Material 9.8.1's own search. Nothing here needs the network.
+"stock" is the same tree without overrides/partials/search.html and without the
+search_index and stock_search hooks: Material 9.8.1's own search. Nothing here needs the network.
 """
 import argparse
 import functools
@@ -39,11 +39,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import yaml  # noqa: E402
 
-from cchc import frontmatter  # noqa: E402
-
-HOOK_LINE = "  - overrides/hooks/search_index.py\n"
+# Our search: the index hook, and the hook that stops Material indexing pages nobody fetches.
+STOCK_REMOVES = ("  - overrides/hooks/search_index.py\n", "  - overrides/hooks/stock_search.py\n")
 PARTIAL = Path("overrides/partials/search.html")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update"]
@@ -60,49 +58,38 @@ SEARCH_URL = re.compile(r"/search/|/pagefind/|workers/search|/lunr/|/assets/java
 
 # ---------------------------------------------------------------- building
 
-def copy_repo(dest: Path, design: str):
+def copy_repo(dest: Path):
     ignore = shutil.ignore_patterns(".git", "site", "__pycache__", "node_modules", ".pytest_cache")
     shutil.copytree(ROOT, dest, ignore=ignore)
-    if design == "stock":
-        (dest / PARTIAL).unlink(missing_ok=True)
-        cfg = dest / "mkdocs.yml"
-        cfg.write_text(cfg.read_text("utf-8").replace(HOOK_LINE, ""), "utf-8")
 
 
 def make_synthetic(dest: Path, pages: int):
-    """Grow docs/vi/ to about `pages` pages by copying each article with a numbered title.
+    """This site plus `pages` synthetic Vietnamese pages (a third also in English): the
+    province-sized corpus of scripts/bench.py (cchc/bench_corpus.py), so both benchmarks
+    measure the same pages."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench  # scripts/bench.py
 
-    Copies stay in their folder, so relative links keep working. English is not built:
-    the comparison is one language's index at that size. Sidebar pruning keeps the build
-    time sane (the full sidebar at 2,000 pages is what makes a build take minutes; it has
-    nothing to do with search).
-    """
-    vi = dest / "docs" / "vi"
-    articles = [p for p in sorted(vi.rglob("*.md"))
-                if p.name != "index.md" and "tin-tuc" not in p.parts]
-    have = len(list(vi.rglob("*.md")))
-    n = 0
-    while have < pages:
-        for src in articles:
-            if have >= pages:
-                break
-            n += 1
-            parsed = frontmatter.read(src.read_bytes())
-            meta = dict(parsed.meta or {})
-            meta["title"] = f"{meta.get('title', src.stem)} (bản {n})"
-            text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + parsed.body
-            src.with_name(f"{src.stem}-ban-{n}.md").write_text(text, "utf-8")
-            have += 1
+    bench.make_tree(dest, pages)
+
+
+def use_design(dest: Path, design: str):
+    """'stock': Material's own search, as if our search had never been added."""
+    if design != "stock":
+        return
+    (dest / PARTIAL).unlink(missing_ok=True)
     cfg = dest / "mkdocs.yml"
     text = cfg.read_text("utf-8")
-    text = text.replace("    - navigation.sections\n", "    - navigation.sections\n    - navigation.prune\n", 1)
-    text = re.sub(r"(- locale: en\n(?:\s+\w+: .*\n)*?\s+build: )true", r"\1false", text, count=1)
+    for line in STOCK_REMOVES:
+        text = text.replace(line, "")
     cfg.write_text(text, "utf-8")
 
 
 def build(dest: Path) -> dict:
     site = dest / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # A synthetic tree has no cchc/ of its own: the hooks import this checkout's.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1",
+               PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(dest / "mkdocs.yml"),
                              "-d", str(site)], cwd=dest, env=env, capture_output=True, text=True)
@@ -179,21 +166,29 @@ def quiet(page, recorder, ms=600, limit=30):
             return
 
 
-RESULT_META = """([before]) => {
+RESULT_META = """() => {
   const m = document.querySelector('.md-search-result__meta');
   const t = m ? m.innerText.trim() : '';
-  return t && /\\d|Không tìm thấy|No matching/.test(t);
+  if (/Không tìm thấy|No matching/.test(t)) return true;
+  return /\\d/.test(t) && !!document.querySelector('.md-search-result__item a[href]');
 }"""
 
 
 def run_query(page, query: str) -> dict:
+    """Type a query like a reader (keyup included: Material listens for it) and read the
+    result count and the first result's path. The box is cleared first, so the count read
+    is the new query's and not the previous one's."""
     box = page.locator(".md-search__input")
+    box.fill("")
+    box.press("End")
+    page.wait_for_function("() => !/\\d/.test(document.querySelector('.md-search-result__meta').innerText)",
+                           timeout=10_000)
     box.fill(query)
+    box.press("End")
     try:
-        page.wait_for_function(RESULT_META, arg=[""], timeout=30_000)
+        page.wait_for_function(RESULT_META, timeout=30_000)
     except Exception:
         return {"count": None, "first": None}
-    page.wait_for_timeout(300)
     meta = page.locator(".md-search-result__meta").inner_text().strip()
     found = re.search(r"\d+", meta)
     first = page.evaluate("""() => {
@@ -244,19 +239,19 @@ def kb(n: int) -> str:
 
 def report(rows: list) -> str:
     lines = ["| corpus | design | pages | build | index | on disk | page view: search data raw / gzip "
-             "| open search raw / gzip | first query raw / gzip | unaccented hits (of pairs) |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "| open search raw / gzip | first query raw / gzip | hits unaccented/accented | same first result |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         m = r["measure"]
         pv, op, fq = m["page_view"], m["open_search"], m["first_query"]
-        hits = sum(1 for p in m["pairs"] if p["plain_hits"])
+        hits = ", ".join(f"{p['plain_hits']}/{p['accented_hits']}" for p in m["pairs"])
         same = sum(1 for p in m["pairs"] if p["same_first"] and p["plain_hits"])
         disk = ", ".join(f"{k}/ {kb(v)}" for k, v in r["search_data_on_disk"].items()) or "-"
         lines.append(
             f"| {r['corpus']} | {r['design']} | {r['html_pages']} | {r['build_s']} s | "
             f"{str(r['index_s']) + ' s' if r['index_s'] is not None else 'in build'} | {disk} | "
             f"{kb(pv['search_raw'])} / {kb(pv['search_gzip'])} | {kb(op['raw'])} / {kb(op['gzip'])} | "
-            f"{kb(fq['raw'])} / {kb(fq['gzip'])} | {hits}/{len(m['pairs'])} hit, {same} same first |")
+            f"{kb(fq['raw'])} / {kb(fq['gzip'])} | {hits} | {same}/{len(m['pairs'])} |")
     return "\n".join(lines)
 
 
@@ -281,13 +276,14 @@ def main(argv=None) -> int:
             for corpus, pages in corpora:
                 for design in ("stock", "ours"):
                     dest = work / f"{corpus}-{design}"
-                    copy_repo(dest, design)
                     if pages:
                         make_synthetic(dest, pages)
+                    else:
+                        copy_repo(dest)
+                    use_design(dest, design)
                     print(f"building {corpus}/{design} ...", file=sys.stderr, flush=True)
                     built = build(dest)
-                    langs = ["vi"] if pages else ["vi", "en"]
-                    for lang in langs:
+                    for lang in ("vi", "en"):
                         path = "/" if lang == "vi" else "/en/"
                         print(f"measuring {corpus}/{design} {path} ...", file=sys.stderr, flush=True)
                         m = measure(browser, built["site"], path, lang)

@@ -97,6 +97,13 @@ def main(argv=None) -> int:
         else:
             print(f"Thiếu --{option.replace('_', '-')} ({question}).", file=sys.stderr)
             return 1
+    # The kind picks the template and folder, so an unknown one stops here, with the choices.
+    for option, source, known in (("kind", "kinds", data.kinds), ("theme", "themes", data.themes)):
+        if values[option] not in known:
+            print(f"- {option}: '{values[option]}' không có trong data/taxonomy.yml ({source})."
+                  f" Các mã hợp lệ: {', '.join(known)}", file=sys.stderr)
+            print("Chưa tạo trang. Sửa các giá trị trên rồi chạy lại.", file=sys.stderr)
+            return 1
     rel, text, problems = scaffold.make_page(
         data, args.root, sources=[s for s in args.sources.split(",") if s.strip()], today=args.today, **values)
     if problems:

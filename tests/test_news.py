@@ -5,6 +5,7 @@ tests/fixtures/news/ is a two-language site with 12 news items (3 translated), m
 index page's worth; it is built once with only the i18n plugin and the news hook. The real
 site is checked through the session's `built_site`, deriving what to expect from cchc.site.
 """
+import html
 import json
 import os
 import re
@@ -251,6 +252,24 @@ def test_index_escapes_titles(fixture_site):
     assert "Tin số 12 &lt;script&gt;alert" in html
 
 
+def test_collect_uses_translations_and_reports_undated_news():
+    def rec(lang, src, **meta):
+        return site.PageRec(rel=f"docs/{lang}/{src}", lang=lang, src=src, url=site.url_for(lang, src),
+                            meta={"kind": "news", **meta}, body="", body_line=1)
+
+    pages = [rec("vi", "tin-tuc/a.md", title="Tin A", date="2023-01-02", category="chi-dao", unit="ubnd-xx"),
+             rec("vi", "tin-tuc/b.md", title="Tin B", date="2023-03-04"),
+             rec("vi", "tin-tuc/c.md", title="Tin C"),
+             rec("en", "tin-tuc/a.md", title="News A", date="2023-01-02")]
+    vi, problems = news.collect(pages, "vi")
+    assert [(i.title, i.url) for i in vi] == [("Tin B", "/tin-tuc/b/"), ("Tin A", "/tin-tuc/a/")]
+    assert problems == [("docs/vi/tin-tuc/c.md", "tin tức thiếu 'date' hợp lệ (dạng 2022-01-30) nên không xếp được vào danh sách tin")]
+    en, _ = news.collect(pages, "en")
+    assert [(i.title, i.lang, i.url) for i in en] == [("Tin B", "vi", "/en/tin-tuc/b/"), ("News A", "en", "/en/tin-tuc/a/")]
+    assert (en[1].category, en[1].unit) == ("chi-dao", "ubnd-xx")  # ids the translation leaves out come from the original
+    assert [i.title for i in news.feed_items(en, "en")] == ["News A"]
+
+
 def test_pagination_bounds():
     assert [news.page_count(n) for n in (0, 1, 10, 11, 20, 21)] == [1, 1, 1, 2, 2, 3]
     assert news.paginate([]) == [[]]
@@ -287,7 +306,7 @@ def test_fixture_feeds_validate(fixture_site, lang, prefix, count):
     assert first["date_published"] == "2023-06-12T00:00:00+07:00"
     assert datetime.fromisoformat(first["date_published"]).utcoffset().total_seconds() == 7 * 3600
     assert first["tags"] == [top.findtext("category")] and first["authors"] == [{"name": top.findtext(f"{DC}creator")}]
-    assert first["summary"] == top.findtext("description")
+    assert first["summary"] == html.unescape(top.findtext("description"))
     # Same items, same order, in both formats.
     assert [i["url"] for i in feed["items"]] == [i.findtext("link") for i in items]
 
@@ -413,6 +432,8 @@ def test_real_site_news(built_site, lang):
     assert [i.findtext("link") for i in ET.fromstring(raw).iter("item")] == [i["url"] for i in feed["items"]]
     latest = (section / news.LATEST_FILE).read_text("utf-8")
     assert "<script" not in latest.lower() and latest.count("<li>") == min(news.LATEST_SIZE, len(expected))
+    # Material's bundle fetches sitemap.xml next to each <link rel="alternate">: it must answer.
+    assert ET.fromstring((section / news.SECTION_SITEMAP).read_bytes()).tag == f"{{{news.SITEMAP_NS}}}urlset"
 
 
 def test_every_real_page_links_its_feeds(built_site):

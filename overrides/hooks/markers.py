@@ -16,5 +16,8 @@ def on_page_markdown(markdown, page, config, files):
     except markers.MarkerError as exc:
         raise PluginError(f"{page.file.src_uri}: dòng {exc.line} (tính từ sau phần khai báo): {exc}") from None
     # Abbreviations become tooltips (Python-Markdown `abbr`, styled by content.tooltips).
-    abbrs = "\n".join(f"*[{t['term']}]: {t[lang]}" for t in build_state.data.glossary)
+    # Only the terms the page contains: each definition costs every page a pass of the abbr
+    # extension (all 13 made Markdown 57 % slower per page); a term absent from the text
+    # would produce nothing anyway.
+    abbrs = "\n".join(f"*[{t['term']}]: {t[lang]}" for t in build_state.data.glossary if t["term"] in markdown)
     return f"{markdown}\n\n{abbrs}\n"

@@ -1,6 +1,8 @@
 """Build setup: ASCII heading slugs, and the data plus every page's front matter, loaded
 once per build and shared by the other hooks through `cchc.build_state`."""
 import _path  # noqa: F401  (puts the repository on sys.path)
+from pathlib import Path
+
 from mkdocs.exceptions import PluginError
 
 from cchc import build_state, data, paths, site
@@ -16,9 +18,11 @@ def on_config(config):
 def on_pre_build(config):
     if config.theme["language"] != paths.DEFAULT_LANGUAGE and build_state.data is not None:
         return  # the i18n plugin's second-language build reuses what the first loaded
-    loaded, problems = data.load(paths.ROOT)
+    # The tree of the mkdocs.yml being built (a copy elsewhere builds its own data and pages).
+    root = Path(config.config_file_path).resolve().parent if config.config_file_path else paths.ROOT
+    loaded, problems = data.load(root)
     if problems:
         lines = "\n".join(str(p) for p in problems[:20])
         raise PluginError(f"Dữ liệu trong data/ có lỗi; chạy 'python3 scripts/check.py' để xem đủ:\n{lines}")
     build_state.data = loaded
-    build_state.pages = site.discover(paths.ROOT)
+    build_state.pages = site.discover(root)

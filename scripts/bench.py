@@ -1,0 +1,491 @@
+#!/usr/bin/env python3
+"""Scale benchmark: a province-sized synthetic site, built with the project's real configuration.
+
+Copies mkdocs.yml, overrides/, data/, templates/ and docs/ (the real pages stay) to a temporary
+folder, adds N Vietnamese pages from cchc/bench_corpus.py (70 % procedure cards, 20 % articles,
+10 % news; a third of each also in English), then, in one run, measures:
+
+  build        `mkdocs build --strict -f <tmp>/mkdocs.yml` (wall and CPU seconds, peak memory)
+  markdown     Python-Markdown alone over every page the build renders (both languages, English
+               fallback pages included), same extensions and settings, one instance reset between
+               pages; and the build/markdown ratio
+  pages        site size; median and largest page, raw and gzip
+  search       search data on disk, and what a first one-word query fetches
+  checks       `python3 scripts/check.py --root <tmp>` (every check), and in-process the
+               front-matter + coverage part (data load, discovery, check_pages, check_coverage)
+  serve        (--serve) `mkdocs serve` on the corpus: seconds from saving a page to the new HTML
+
+    python3 scripts/bench.py                         # 2,000 pages
+    python3 scripts/bench.py --sizes 200,1000,2000   # growth table
+    python3 scripts/bench.py --pages 2000 --serve    # also the edit loop
+    python3 scripts/bench.py --keep /tmp/corpus      # keep the tree (and its site/) for a look
+
+CPU seconds are the honest figure on a shared machine: wall seconds grow with other load, CPU
+seconds do not. The ratio is given for both. Nothing here needs the network.
+"""
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cchc import bench_corpus, paths  # noqa: E402
+
+COPIED = ("mkdocs.yml", "overrides", "data", "templates", "docs")
+QUERY = "dang"  # one folded word ('đăng', as in 'đăng ký'): what a first search fetches
+RESULTS_SHOWN = 10  # overrides/assets/javascripts/search.js PAGE_SIZE: fragments loaded per query
+
+
+# ------------------------------------------------------------------ the corpus
+
+def make_tree(dest: Path, pages: int, seed: int = 1, source: Path = ROOT) -> bench_corpus.Corpus:
+    """A copy of the site sources of `source` (this repository) in `dest`, plus the synthetic corpus."""
+    from cchc import check_urls, data as data_mod, procedure, site
+
+    dest.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache")
+    for name in COPIED:
+        src = source / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=ignore, dirs_exist_ok=True)
+        else:
+            shutil.copy2(src, dest / name)
+    data, problems = data_mod.load(dest)
+    lists, list_problems = procedure.load_lists(dest)
+    if problems or list_problems or lists is None:
+        sys.exit("the repository's data/ has problems; run python3 scripts/check.py first")
+    corpus = bench_corpus.generate(data, lists, pages, seed=seed)
+    lists_file = dest / procedure.LISTS_FILE
+    lists_file.write_text(bench_corpus.procedures_yml_with(lists_file.read_text("utf-8"), corpus.fields), "utf-8")
+    for rel, text in corpus.files.items():
+        path = dest / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    if (dest / check_urls.MANIFEST).is_file():  # the tree promises its own new addresses
+        data, _ = data_mod.load(dest)
+        text, _added = check_urls.updated_manifest(dest, data, site.discover(dest))
+        (dest / check_urls.MANIFEST).write_text(text, "utf-8")
+    return corpus
+
+
+SOURCE = ROOT  # the checkout whose cchc the hooks and the checker use (--source)
+
+
+def child_env(extra: dict | None = None) -> dict:
+    """The hooks import `cchc` from the source checkout (the copied tree has none)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SOURCE), env.get("PYTHONPATH")]))
+    env.update(extra or {})
+    return env
+
+
+def run_measured(cmd, cwd, env, log: Path) -> dict:
+    """Run `cmd`; wall seconds, CPU seconds (user+sys, its children included) and peak RSS
+    (ru_maxrss of the child, via wait4: this process, not the benchmark's own)."""
+    with open(log, "wb") as out:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "maxrss_mb": usage.ru_maxrss / 1024,
+            "returncode": proc.returncode}
+
+
+def build(tree: Path, site: Path) -> dict:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tree / "mkdocs.yml"), "-d", str(site)]
+    result = run_measured(cmd, tree, child_env(), tree / "build.log")
+    if result["returncode"] != 0:
+        tail = (tree / "build.log").read_text("utf-8", errors="replace")[-4000:]
+        sys.exit(f"mkdocs build --strict failed in {tree}:\n{tail}")
+    return result
+
+
+# ------------------------------------------------------------------ Markdown alone
+
+def rendered_pages(tree: Path) -> list:
+    """(language built, PageRec) for every page the build renders: every Vietnamese page, and
+    on the English site each English page or, where there is none, its Vietnamese fallback."""
+    from cchc import site
+
+    pages = site.discover(tree)
+    own = {(p.lang, p.src): p for p in pages}
+    out = [(p.lang, p) for p in pages if p.lang == paths.DEFAULT_LANGUAGE]
+    for lang in paths.LANGUAGES[1:]:
+        for p in pages:
+            if p.lang == paths.DEFAULT_LANGUAGE:
+                out.append((lang, own.get((lang, p.src), p)))
+    return out
+
+
+def markdown_only(tree: Path) -> dict:
+    """Python-Markdown with the config's markdown_extensions + mdx_configs (and the setup hook's
+    slugify), one instance reset between pages, over every rendered page: its body as written,
+    and its body with markers expanded as the build expands them (the catalogue pages are
+    mostly generated lists: that conversion is work the page needs, not overhead)."""
+    import markdown
+    from mkdocs.config import load_config
+
+    from cchc import data as data_mod, markers, site
+    from cchc.slug import slugify
+
+    config = load_config(str(tree / "mkdocs.yml"))
+    configs = {k: dict(v) for k, v in config.mdx_configs.items()}
+    configs.setdefault("toc", {})["slugify"] = slugify  # what overrides/hooks/setup.py sets
+    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=configs)
+    pages = rendered_pages(tree)
+    data, _ = data_mod.load(tree)
+    everything = site.discover(tree)
+    expanded = [markers.expand(p.body, markers.Context(data, everything, lang, p.src)) for lang, p in pages]
+    out = {"pages": len(pages)}
+    for key, bodies in (("", [p.body for _l, p in pages]), ("expanded_", expanded)):
+        cpu, wall = time.process_time(), time.perf_counter()
+        for body in bodies:
+            md.reset()
+            md.convert(body)
+        out[key + "cpu_s"], out[key + "wall_s"] = time.process_time() - cpu, time.perf_counter() - wall
+    return out
+
+
+# ------------------------------------------------------------------ the built site
+
+def page_sizes(site: Path) -> dict:
+    files = [p for p in site.rglob("*.html") if not p.relative_to(site).parts[0] in ("pagefind", "assets")]
+    raw, gz = [], []
+    for p in files:
+        data = p.read_bytes()
+        raw.append(len(data))
+        gz.append(len(gzip.compress(data, compresslevel=6)))  # what a server sends
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    return {"html_pages": len(files), "site_mb": total / 2**20,
+            "median_kb": statistics.median(raw) / 1024, "largest_kb": max(raw) / 1024,
+            "median_gz_kb": statistics.median(gz) / 1024, "largest_gz_kb": max(gz) / 1024}
+
+
+def _cbor(b: bytes, i: int = 0):
+    """Just enough CBOR to read Pagefind's metadata and index chunks."""
+    ib = b[i]
+    major, info = ib >> 5, ib & 31
+    i += 1
+    if info < 24:
+        val = info
+    else:
+        size = {24: 1, 25: 2, 26: 4, 27: 8}[info]
+        val = int.from_bytes(b[i:i + size], "big")
+        i += size
+    if major == 0:
+        return val, i
+    if major == 1:
+        return -1 - val, i
+    if major in (2, 3):
+        chunk = b[i:i + val]
+        return (chunk.decode() if major == 3 else chunk), i + val
+    if major == 4:
+        out = []
+        for _ in range(val):
+            item, i = _cbor(b, i)
+            out.append(item)
+        return out, i
+    if major == 5:
+        out = {}
+        for _ in range(val):
+            key, i = _cbor(b, i)
+            out[key], i = _cbor(b, i)
+        return out, i
+    if major == 7:
+        return {20: False, 21: True, 22: None}.get(info, val), i
+    raise ValueError(f"CBOR major type {major}")
+
+
+def _pagefind_file(path: Path):
+    raw = gzip.decompress(path.read_bytes())
+    assert raw.startswith(b"pagefind_dcd"), path
+    return _cbor(raw, len(b"pagefind_dcd"))[0]
+
+
+def search_sizes(site: Path, query: str = QUERY, lang: str = paths.DEFAULT_LANGUAGE) -> dict:
+    """Search data on disk, and the files a first one-word query in `lang` fetches."""
+    pf = site / "pagefind"
+    if not pf.is_dir():
+        stock = site / "search" / "search_index.json"
+        size = stock.stat().st_size if stock.is_file() else 0
+        gz = len(gzip.compress(stock.read_bytes(), 6)) if size else 0
+        return {"engine": "material", "on_disk_kb": size / 1024, "first_query_kb": size / 1024,
+                "first_query_gz_kb": gz / 1024, "first_query_files": 1 if size else 0}
+    on_disk = sum(p.stat().st_size for p in pf.rglob("*") if p.is_file())
+    entry = json.loads((pf / "pagefind-entry.json").read_text("utf-8"))
+    info = entry["languages"][lang]
+    meta_path = pf / f"pagefind.{info['hash']}.pf_meta"
+    meta = _pagefind_file(meta_path)
+    page_hashes = [p[0] for p in meta[1]]
+    fetched = [pf / "pagefind.js", pf / "pagefind-entry.json", meta_path,
+               pf / f"wasm.{info['wasm'] or 'unknown'}.pagefind"]
+    hits = []
+    for start, end, chunk_hash in meta[2]:  # index chunks: (first word, last word, hash)
+        if start <= query + "\uffff" and end >= query:  # the chunk may hold the word or words it begins
+            chunk = pf / "index" / f"{chunk_hash}.pf_index"
+            fetched.append(chunk)
+            for word, pages_of_word, *_rest in _pagefind_file(chunk)[0]:
+                if word.startswith(query):
+                    n = 0
+                    for delta, *_ in pages_of_word:
+                        n += delta
+                        hits.append(n)
+    shown = list(dict.fromkeys(hits))[:RESULTS_SHOWN]
+    fetched += [pf / "fragment" / f"{page_hashes[n]}.pf_fragment" for n in shown if n < len(page_hashes)]
+    raw = sum(p.stat().st_size for p in fetched)
+    # .pagefind/.pf_* files are gzip already; JS and JSON are sent gzipped by a server.
+    gz = sum(p.stat().st_size if p.suffix.startswith((".pf", ".pagefind")) else len(gzip.compress(p.read_bytes(), 6))
+             for p in fetched)
+    return {"engine": "pagefind", "on_disk_kb": on_disk / 1024, "first_query_kb": raw / 1024,
+            "first_query_gz_kb": gz / 1024, "first_query_files": len(fetched), "query_hits": len(set(hits))}
+
+
+# ------------------------------------------------------------------ checks
+
+def checks(tree: Path) -> dict:
+    cmd = [sys.executable, str(SOURCE / "scripts" / "check.py"), "--root", str(tree)]
+    result = run_measured(cmd, SOURCE, child_env(), tree / "check.log")
+    log = (tree / "check.log").read_text("utf-8", errors="replace")
+    if result["returncode"] != 0:  # the figures still count; the report says the corpus failed
+        print(f"scripts/check.py --root {tree} found problems:\n{log[-4000:]}", file=sys.stderr)
+    result["problems"] = log.count("\n") - 1 if result["returncode"] else 0
+    return result
+
+
+def front_matter_checks(tree: Path) -> dict:
+    """The fast part of the checker, in-process: data load + discovery + front matter + coverage."""
+    from cchc import data as data_mod, site
+    from cchc.check_coverage import check_coverage
+    from cchc.check_pages import check_pages
+
+    cpu, wall = time.process_time(), time.perf_counter()
+    data, problems = data_mod.load(tree)
+    pages = site.discover(tree)
+    problems += check_pages(data, pages) + check_coverage(data, pages)
+    return {"cpu_s": time.process_time() - cpu, "wall_s": time.perf_counter() - wall, "problems": len(problems)}
+
+
+# ------------------------------------------------------------------ the edit loop
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.read().decode("utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def serve_loop(tree: Path, page_src: str, extra_args=(), env_extra=None, timeout: float = 900) -> dict:
+    """Start `mkdocs serve` on the tree, wait for the first build, append a line to a page,
+    and time until the served HTML shows it. Returns seconds to first serve and to the update."""
+    port = free_port()
+    # Livereload stays on: without it `mkdocs serve` does not watch the files at all.
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(tree / "mkdocs.yml"), "-a", f"127.0.0.1:{port}",
+           *extra_args]
+    log = open(tree / "serve.log", "wb")
+    proc = subprocess.Popen(cmd, cwd=tree, env=child_env(env_extra), stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    url = f"http://127.0.0.1:{port}/" + page_src.removesuffix(".md").removesuffix("index") + "/"
+    url = url.replace("//", "/").replace("http:/", "http://")
+    try:
+        started = time.perf_counter()
+        while _get(url) is None:
+            if proc.poll() is not None or time.perf_counter() - started > timeout:
+                raise RuntimeError("mkdocs serve did not start: " + (tree / "serve.log").read_text("utf-8")[-2000:])
+            time.sleep(0.5)
+        first = time.perf_counter() - started
+        time.sleep(2)  # let the watcher settle
+        marker = f"benchmark-edit-{int(time.time())}"
+        path = tree / "docs" / paths.DEFAULT_LANGUAGE / page_src
+        path.write_text(path.read_text("utf-8") + f"\n\nĐã sửa: {marker}\n", "utf-8")
+        edited = time.perf_counter()
+        while marker not in (_get(url) or ""):
+            if proc.poll() is not None or time.perf_counter() - edited > timeout:
+                raise RuntimeError("the edit never showed: " + (tree / "serve.log").read_text("utf-8")[-2000:])
+            time.sleep(0.2)
+        return {"first_serve_s": first, "edit_shown_s": time.perf_counter() - edited}
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)  # the server we started (its own session), and only it
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        log.close()
+
+
+# How the edit loop can run. `--dirty` re-renders only changed pages, and prints a warning
+# that strict mode (mkdocs.yml `strict: true`) turns into a failure, hence `--no-strict`.
+SERVE_MODES = {
+    "full": ((), None),
+    "dirty": (("--dirty", "--no-strict"), None),
+    "vi-only": ((), {"BUILD_ONLY_LOCALE": "vi"}),
+    "vi-only-dirty": (("--dirty", "--no-strict"), {"BUILD_ONLY_LOCALE": "vi"}),
+}
+
+
+# ------------------------------------------------------------------ one run
+
+def run(pages: int, keep: Path | None, serve: bool = False, serve_modes=("full",)) -> dict:
+    tmp = None
+    if keep:
+        tree = keep
+        if tree.exists():
+            shutil.rmtree(tree)
+    else:
+        tmp = tempfile.mkdtemp(prefix="cchc-bench-")
+        tree = Path(tmp)
+    try:
+        corpus = make_tree(tree, pages, source=SOURCE)
+        print(f"[{pages}] corpus written to {tree}: {corpus.counts}", file=sys.stderr, flush=True)
+        site = tree / "site"
+        out = {"pages": pages, "corpus": corpus.counts}
+        out["build"] = build(tree, site)
+        print(f"[{pages}] built in {out['build']['wall_s']:.1f} s", file=sys.stderr, flush=True)
+        out["markdown"] = markdown_only(tree)
+        out["ratio_cpu"] = out["build"]["cpu_s"] / out["markdown"]["expanded_cpu_s"]
+        out["ratio_wall"] = out["build"]["wall_s"] / out["markdown"]["expanded_wall_s"]
+        out["ratio_cpu_as_written"] = out["build"]["cpu_s"] / out["markdown"]["cpu_s"]
+        out["site"] = page_sizes(site)
+        out["search"] = search_sizes(site)
+        out["check"] = checks(tree)
+        out["front_matter"] = front_matter_checks(tree)
+        if serve:
+            card = corpus.cards[len(corpus.cards) // 2].src if corpus.cards else "index.md"
+            out["serve"] = {}
+            for mode in serve_modes:
+                args, env = SERVE_MODES[mode]
+                out["serve"][mode] = serve_loop(tree, card, args, env)
+                print(f"[{pages}] serve {mode}: {out['serve'][mode]}", file=sys.stderr, flush=True)
+        return out
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+ROWS = [  # label, getter, format
+    ("Vietnamese pages added (cards/articles/news)",
+     lambda r: f"{r['corpus']['procedure']}/{r['corpus']['article']}/{r['corpus']['news']}", None),
+    ("pages the build renders", lambda r: r["markdown"]["pages"], "{}"),
+    ("HTML files written", lambda r: r["site"]["html_pages"], "{}"),
+    ("build, wall s", lambda r: r["build"]["wall_s"], "{:.1f}"),
+    ("build, CPU s", lambda r: r["build"]["cpu_s"], "{:.1f}"),
+    ("Markdown only, CPU s: as written / markers expanded",
+     lambda r: f"{r['markdown']['cpu_s']:.2f} / {r['markdown'].get('expanded_cpu_s', r['markdown']['cpu_s']):.2f}", None),
+    ("build / Markdown, CPU (markers expanded)", lambda r: r["ratio_cpu"], "{:.1f}x"),
+    ("build / Markdown, CPU (as written)", lambda r: r.get("ratio_cpu_as_written", r["ratio_cpu"]), "{:.1f}x"),
+    ("build / Markdown, wall (markers expanded)", lambda r: r["ratio_wall"], "{:.1f}x"),
+    ("peak memory of the build, MB", lambda r: r["build"]["maxrss_mb"], "{:.0f}"),
+    ("site size, MB", lambda r: r["site"]["site_mb"], "{:.1f}"),
+    ("median page, KB raw / gzip", lambda r: f"{r['site']['median_kb']:.1f} / {r['site']['median_gz_kb']:.1f}", None),
+    ("largest page, KB raw / gzip", lambda r: f"{r['site']['largest_kb']:.1f} / {r['site']['largest_gz_kb']:.1f}", None),
+    ("search data on disk, KB", lambda r: r["search"]["on_disk_kb"], "{:.0f}"),
+    (f"first query '{QUERY}': files, KB raw / sent",
+     lambda r: f"{r['search']['first_query_files']}, {r['search']['first_query_kb']:.0f} / {r['search']['first_query_gz_kb']:.0f}", None),
+    ("check.py (all checks), wall s", lambda r: r["check"]["wall_s"], "{:.1f}"),
+    ("check.py (all checks), CPU s", lambda r: r["check"]["cpu_s"], "{:.1f}"),
+    ("front matter + coverage, CPU s", lambda r: r["front_matter"]["cpu_s"], "{:.2f}"),
+]
+GROWTH = [  # figures whose growth is compared with the page count's
+    ("build CPU s", lambda r: r["build"]["cpu_s"]), ("Markdown CPU s", lambda r: r["markdown"]["cpu_s"]),
+    ("peak memory", lambda r: r["build"]["maxrss_mb"]), ("site size", lambda r: r["site"]["site_mb"]),
+    ("median page", lambda r: r["site"]["median_kb"]), ("check.py CPU s", lambda r: r["check"]["cpu_s"]),
+    ("front matter + coverage CPU s", lambda r: r["front_matter"]["cpu_s"]),
+    ("search data on disk", lambda r: r["search"]["on_disk_kb"]),
+]
+
+
+def table(results: list) -> str:
+    head = ["figure"] + [f"{r['pages']} pages" for r in results]
+    rows = [head, ["---"] * len(head)]
+    for label, get, fmt in ROWS:
+        rows.append([label] + [fmt.format(get(r)) if fmt else str(get(r)) for r in results])
+    for r in results:
+        for mode, s in (r.get("serve") or {}).items():
+            rows.append([f"serve ({mode}): first page / edit shown, s"] +
+                        [f"{x['serve'][mode]['first_serve_s']:.1f} / {x['serve'][mode]['edit_shown_s']:.1f}"
+                         if mode in (x.get("serve") or {}) else "" for x in results])
+        break
+    return "\n".join("| " + " | ".join(map(str, row)) + " |" for row in rows)
+
+
+def growth(results: list) -> str:
+    a, b = results[-2], results[-1]
+    n = b["markdown"]["pages"] / a["markdown"]["pages"]
+    rows = [[f"figure ({a['pages']} -> {b['pages']} pages)", "ratio"], ["---", "---"],
+            ["pages the build renders", f"{n:.2f}"]]
+    for label, get in GROWTH:
+        rows.append([label, f"{get(b) / get(a):.2f}" if get(a) else "-"])
+    return "\n".join("| " + " | ".join(row) + " |" for row in rows)
+
+
+def targets(r: dict) -> str:
+    checks_ = [
+        ("build <= 3x Markdown-only (CPU, markers expanded)", r["ratio_cpu"] <= 3),
+        ("median page <= 40 KB raw", r["site"]["median_kb"] <= 40),
+        ("every check <= 10 s (wall)", r["check"]["wall_s"] <= 10),
+        ("the corpus passes scripts/check.py", r["check"]["returncode"] == 0),
+        ("front matter + coverage <= 1 s (CPU)", r["front_matter"]["cpu_s"] <= 1),
+        ("peak memory <= 1 GB", r["build"]["maxrss_mb"] <= 1024),
+    ]
+    return "\n".join(f"- {'met   ' if ok else 'MISSED'} {label}" for label, ok in checks_)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Scale benchmark over a synthetic province-sized corpus.")
+    parser.add_argument("--pages", type=int, default=2000, help="Vietnamese pages to add (default 2000)")
+    parser.add_argument("--sizes", help="several sizes, e.g. 200,1000,2000: prints a growth table")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (one size only)")
+    parser.add_argument("--serve", action="store_true", help="also time the mkdocs serve edit loop")
+    parser.add_argument("--serve-modes", default="full,vi-only,vi-only-dirty",
+                        help=f"comma-separated, of: {', '.join(SERVE_MODES)}")
+    parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument("--source", type=Path, default=ROOT,
+                        help="benchmark another checkout of this repository (e.g. a copy from before a change)")
+    args = parser.parse_args(argv)
+    global SOURCE
+    SOURCE = args.source.resolve()
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [args.pages]
+    if args.keep and len(sizes) > 1:
+        parser.error("--keep takes one size")
+    modes = tuple(args.serve_modes.split(","))
+    unknown = [m for m in modes if m not in SERVE_MODES]
+    if unknown:
+        parser.error(f"unknown --serve-modes {unknown}; known: {', '.join(SERVE_MODES)}")
+    # The edit loop is timed at the largest size only.
+    results = [run(n, args.keep, args.serve and n == sizes[-1], modes) for n in sizes]
+    print(table(results))
+    if len(results) > 1:
+        print()
+        print(growth(results))
+    print()
+    print(f"Targets at {results[-1]['pages']} pages:")
+    print(targets(results[-1]))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

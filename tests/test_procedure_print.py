@@ -1,0 +1,336 @@
+"""Procedure cards, printing and the posting QR code.
+
+Unit tests: the checker accepts the synthetic fixture cards (tests/fixtures/procedure/) and
+refuses broken ones with exact Vietnamese lines; the card, URL and QR functions are pure.
+Browser tests: the repository is copied to a temporary folder with the fixture cards added,
+built once with a SITE_URL that has a path, served on 127.0.0.1 and opened in Chromium as a
+390x844 phone and as an A4 printout.
+"""
+import functools
+import http.server
+import re
+import shutil
+import sys
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+import segno
+
+from cchc import data as data_mod, frontmatter, procedure, qr, site
+from cchc.check_pages import check_page
+from conftest import ROOT, _QuietHandler, build_site
+
+FIXTURE = ROOT / "tests" / "fixtures" / "procedure"
+FULL = "thu-tuc/vi-du-day-du.md"  # every field filled
+SPARSE = "thu-tuc/vi-du-thieu-thong-tin.md"  # only level and checked
+POSTING = "tai-lieu/niem-yet/to-niem-yet-mot-cua.md"
+SITE_URL = "https://cchc.example.gov.vn/thu-nghiem/"
+# What the build needs: hooks import cchc from the copied tree (overrides/hooks/_path.py), and
+# cchc reads data/ and schemas/ beside itself, so everything comes from the copy.
+TREE = ("data", "docs", "overrides", "templates", "cchc", "schemas", "scripts", "mkdocs.yml")
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+MISSING = "Chưa cập nhật"
+TIMEOUT_MS = 10_000
+
+
+# ------------------------------------------------------------------ the checker (no build)
+
+@pytest.fixture(scope="module")
+def data():
+    loaded, problems = data_mod.load(ROOT)
+    assert not problems, [str(p) for p in problems]
+    return loaded
+
+
+def fixture_text(src: str) -> str:
+    return (FIXTURE / "docs" / "vi" / src).read_text("utf-8")
+
+
+def check_text(text: str, data, src: str = FULL) -> list[str]:
+    parsed = frontmatter.read(text.encode("utf-8"))
+    page = site.PageRec(rel=f"docs/vi/{src}", lang="vi", src=src, url=site.url_for("vi", src), meta=parsed.meta,
+                        body=parsed.body, body_line=parsed.body_line, lines=parsed.lines, problems=parsed.problems)
+    return [str(p) for p in check_page(page, data, {src})]
+
+
+@pytest.mark.parametrize("src", [FULL, SPARSE, "thu-tuc/index.md"])
+def test_fixture_pages_pass_the_checker(data, src):
+    assert check_text(fixture_text(src), data, src) == []
+
+
+def test_template_passes_the_checker(data):
+    text = (ROOT / "templates" / "procedure.md").read_text("utf-8")
+    assert check_text(text, data, "thu-tuc/ten-thu-tuc.md") == []
+
+
+def test_template_block_for_the_scaffolder(data):
+    """What cchc/scaffold.py appends to a new card's front matter: the template's facts block,
+    every fact null, checked today; with it a scaffolded card passes the checker."""
+    block = procedure.template_block((ROOT / "templates" / "procedure.md").read_text("utf-8"), "2027-01-02")
+    assert block.startswith("# ") and "\nprocedure:\n" in block and "  checked: 2027-01-02" in block
+    head = fixture_text(FULL).split("procedure:\n", 1)[0]
+    rest = fixture_text(FULL).split("\n---\n", 1)[1]
+    assert check_text(f"{head}{block}---\n{rest}", data) == []
+    assert procedure.template_block("---\ntitle: x\n---\n", "2027-01-02") == ""
+
+
+P = f"docs/vi/{FULL}"
+BAD = {
+    "unknown-level": (
+        "level: xa", "level: xaa",
+        f"{P}:13: procedure.level: 'xaa' không có trong data/procedures.yml (levels). Có phải ý bạn là 'xa'?"
+        " Các mã hợp lệ: tinh, huyen, xa"),
+    "unknown-way": (
+        "ways: [truc-tiep,", "ways: [truc-tiepp,",
+        f"{P}:16: procedure.ways[0]: 'truc-tiepp' không có trong data/procedures.yml (ways). Có phải ý bạn là"
+        " 'truc-tiep'? Các mã hợp lệ: truc-tiep, buu-chinh-cong-ich, truc-tuyen-toan-trinh, truc-tuyen-mot-phan"),
+    "unknown-field": (
+        "field: ho-tich", "field: hotich",
+        f"{P}:14: procedure.field: 'hotich' không có trong data/procedures.yml (fields). Có phải ý bạn là"
+        " 'ho-tich'? Các mã hợp lệ: ho-tich, chung-thuc, dat-dai, ho-kinh-doanh"),
+    "portal-look-alike-host": (
+        'portal_url: "https://dichvucong.gov.vn/', 'portal_url: "https://dichvucong.gov.vn.example.com/',
+        f"{P}:28: procedure.portal_url: 'https://dichvucong.gov.vn.example.com/p/home/dvc-tthc-thu-tuc-hanh-chinh"
+        "-chi-tiet.html?ma_thu_tuc=9.999999' không phải địa chỉ trên Cổng Dịch vụ công quốc gia. Chỉ dùng địa chỉ"
+        " bắt đầu bằng https://dichvucong.gov.vn/ (mở thủ tục trên Cổng rồi sao chép địa chỉ); chưa có thì ghi null"),
+    "missing-checked-date": (
+        "  checked: 2026-11-23\n", "",
+        f"{P}:11: Thiếu trường bắt buộc 'checked' trong 'procedure'. Thêm dòng 'checked: ...'"),
+    "portal-without-online-way": (
+        "ways: [truc-tiep, buu-chinh-cong-ich, truc-tuyen-mot-phan]", "ways: [truc-tiep]",
+        f"{P}:28: procedure.portal_url có địa chỉ nhưng procedure.ways không có cách trực tuyến nào"
+        " (truc-tuyen-toan-trinh, truc-tuyen-mot-phan). Thêm cách trực tuyến mà nguồn ghi, hoặc bỏ địa chỉ"),
+    "unknown-legal-document": (
+        "legal_basis: [nd-42-2022-cp]", "legal_basis: [nd-42-2022]",
+        None),  # the whole line lists every document id; its start is enough
+    "block-on-another-kind": (
+        "kind: procedure", "kind: article",
+        f"{P}:11: Nhóm trường 'procedure' chỉ dùng cho trang loại 'procedure', còn trang này là loại 'article'."
+        " Bỏ nhóm này hoặc đổi 'kind: procedure'"),
+}
+
+
+@pytest.mark.parametrize("case", BAD, ids=list(BAD))
+def test_broken_card_is_refused_with_one_exact_line(data, case):
+    old, new, expected = BAD[case]
+    text = fixture_text(FULL)
+    assert text.count(old) == 1
+    found = check_text(text.replace(old, new), data)
+    assert len(found) == 1, found
+    if expected is None:
+        assert found[0].startswith(f"{P}:27: procedure.legal_basis[0]: 'nd-42-2022' không có trong data/documents.yml."
+                                   " Có phải ý bạn là 'nd-42-2022-cp'?"), found
+    else:
+        assert found == [expected]
+
+
+def test_procedure_page_without_its_facts_is_refused(data):
+    text = fixture_text(FULL)
+    head, rest = text.split("procedure:\n", 1)
+    text = head + "---\n" + rest.split("\n---\n", 1)[1]
+    assert check_text(text, data) == [
+        f"{P}:4: Trang loại 'procedure' phải có nhóm trường 'procedure:' (các thông tin của thủ tục: mã, cấp, lĩnh vực,"
+        " cơ quan, cách thức, hồ sơ, thời hạn, phí, kết quả, điều kiện, căn cứ, ngày đối chiếu)."
+        " Xem mẫu templates/procedure.md"]
+
+
+def test_missing_lists_file_is_named(tmp_path):
+    lists, problems = procedure.load_lists(tmp_path)
+    assert lists is None
+    assert [str(p) for p in problems] == [
+        "data/procedures.yml:1: Không có tệp data/procedures.yml (danh sách cấp thực hiện, cách thức, lĩnh vực của thẻ"
+        " thủ tục). Tệp này bắt buộc khi có trang loại 'procedure'"]
+
+
+@pytest.mark.parametrize("url, ok", [
+    ("https://dichvucong.gov.vn/p/home/dvc-trang-chu.html", True),
+    ("https://dichvucong.gov.vn", True),
+    ("http://dichvucong.gov.vn/", False),  # not https
+    ("https://dichvucong.gov.vn.example.com/", False),  # look-alike host
+    ("https://dichvucong.gov.vn@example.com/", False),  # user part hiding another host
+    ("https://dichvucong.gov.vn:8443/", False),
+    ("https://example.com/?u=https://dichvucong.gov.vn/", False),
+    ("javascript:alert(1)", False),
+    (None, False),
+])
+def test_only_the_national_portal_is_a_portal_link(url, ok):
+    assert procedure.is_portal_url(url) is ok
+
+
+def test_card_shows_gaps_as_missing_never_guessed(data):
+    lists, _ = procedure.load_lists(ROOT)
+    card = procedure.card({"level": "huyen", "fee": None, "conditions": [], "checked": "2026-11-23"}, data, lists, "vi")
+    rows = {r.key: r for r in card.rows}
+    assert list(rows) == list(procedure.ROWS)
+    assert rows["level"].text == "Cấp huyện" and not rows["level"].missing
+    assert rows["conditions"].text == "Không có"  # [] = the source says none
+    missing = {k for k, r in rows.items() if r.missing}
+    assert missing == set(procedure.ROWS) - {"level", "conditions"}
+    assert card.checked == "23/11/2026"
+    offline = procedure.card({"ways": ["truc-tiep"], "checked": "2026-11-23"}, data, lists, "vi")
+    portal = next(r for r in offline.rows if r.key == "portal")
+    assert portal.text == "Thủ tục này không làm trực tuyến." and portal.href is None
+
+
+# ------------------------------------------------------------------ the QR code (pure)
+
+@pytest.mark.parametrize("site_url, page_url, expected", [
+    ("https://cchc.example.gov.vn/", "tai-lieu/niem-yet/to-niem-yet-mot-cua/",
+     "https://cchc.example.gov.vn/tai-lieu/niem-yet/to-niem-yet-mot-cua/"),
+    ("https://cchc.example.gov.vn/thu-nghiem", "en/thu-tuc/a/", "https://cchc.example.gov.vn/thu-nghiem/en/thu-tuc/a/"),
+    ("https://cchc.example.gov.vn/thu-nghiem/", "/thu-tuc/a/", "https://cchc.example.gov.vn/thu-nghiem/thu-tuc/a/"),
+    ("https://cchc.example.gov.vn/", "", "https://cchc.example.gov.vn/"),
+    (None, "thu-tuc/a/", None),  # no site_url: no code rather than a code to a guessed host
+    ("", "thu-tuc/a/", None),
+])
+def test_absolute_url(site_url, page_url, expected):
+    assert qr.absolute_url(site_url, page_url) == expected
+
+
+def test_qr_svg_encodes_the_url_it_is_given():
+    url = "https://cchc.example.gov.vn/tai-lieu/niem-yet/to-niem-yet-mot-cua/"
+    svg = qr.svg(url)
+    assert svg.startswith('<svg aria-hidden="true"') and "<script" not in svg and "http" not in svg
+    # The drawing is segno's matrix for exactly this text (segno's own tests cover decoding).
+    expected = segno.make(url, error="m", micro=False, mask=qr.MASK).svg_inline(
+        scale=1, border=4, omitsize=True, svgclass="print-qr__code", lineclass=None, dark="#000", light="#fff")
+    assert svg.split('crispEdges" ', 1)[1] == expected.split("<svg ", 1)[1]
+    assert qr.svg(url + "x") != svg
+
+
+def test_qr_figure_escapes_the_address():
+    out = qr.figure('https://x.example/"><script>', "vi")
+    assert "<script>" not in out and 'data-url="https://x.example/&quot;&gt;&lt;script&gt;"' in out
+
+
+# ------------------------------------------------------------------ the built site, in Chromium
+
+@pytest.fixture(scope="module")
+def card_site(tmp_path_factory):
+    """(tree root, base URL): a copy of the repository plus the fixture cards, built and served."""
+    tree = tmp_path_factory.mktemp("procedure-tree")
+    for name in TREE:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tree / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, tree / name)
+    shutil.copytree(FIXTURE / "docs", tree / "docs", dirs_exist_ok=True)
+    # As an editor adding pages does: record the new addresses in the manifest.
+    subprocess.run([sys.executable, str(tree / "scripts" / "update_manifest.py"), "--root", str(tree)],
+                   check=True, capture_output=True)
+    dest = tmp_path_factory.mktemp("procedure-site")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SITE_URL", SITE_URL)
+        result = build_site(dest, tree / "mkdocs.yml")
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(dest)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield tree, dest, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def url_of(src: str, lang: str = "vi") -> str:
+    return site.url_for(lang, src)
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(**PHONE)
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_checker_accepts_the_fixture_tree(card_site):
+    from cchc import check
+
+    tree, _dest, _base = card_site
+    problems, _counts = check.run(tree)
+    ours = [str(p) for p in problems if p.path.startswith(("docs/vi/thu-tuc/", "data/procedures.yml"))]
+    assert ours == []
+
+
+def test_full_card_shows_every_field_on_a_phone(card_site, phone):
+    _tree, _dest, base = card_site
+    phone.goto(base + url_of(FULL))
+    rows = phone.locator(".proc-card__row")
+    assert rows.evaluate_all("rs => rs.map(r => r.dataset.field)") == list(procedure.ROWS)
+    assert phone.locator(".proc-card__missing").count() == 0
+    card = phone.locator(".proc-card").inner_text()
+    for text in ("Nộp trực tiếp", "Trực tuyến một phần", "Cấp xã", "Hộ tịch", "9.999999",
+                 "Ủy ban nhân dân các xã", "Nghị định số 42/2022/NĐ-CP", "Thông tin đối chiếu ngày 23/11/2026"):
+        assert text in card
+    # Escaped exactly once: the characters show as written, not as markup or as '&amp;'.
+    assert "giấy tờ tùy thân <bản gốc> & bản sao" in card
+    button = phone.locator("a.proc-card__online")
+    assert button.inner_text().strip() == "Làm trực tuyến"
+    assert button.get_attribute("href").startswith("https://dichvucong.gov.vn/")
+    box = button.bounding_box()
+    assert box["height"] >= 48 and box["width"] >= 300, box  # thumb-sized, full width
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    # The body follows the card.
+    assert phone.locator(".proc-card ~ h2#cac-buoc").count() == 1
+
+
+def test_sparse_card_says_not_yet_available(card_site, phone):
+    _tree, _dest, base = card_site
+    phone.goto(base + url_of(SPARSE))
+    missing = phone.locator(".proc-card__row:has(.proc-card__missing)").evaluate_all(
+        "rs => rs.map(r => r.dataset.field)")
+    assert missing == [k for k in procedure.ROWS if k != "level"]
+    assert set(phone.locator(".proc-card__missing").all_inner_texts()) == {MISSING}
+    assert phone.locator("a.proc-card__online").count() == 0  # no portal link given: no button
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_card_prints_on_one_a4_sheet(card_site, browser):
+    _tree, _dest, base = card_site
+    page = browser.new_page()
+    try:
+        page.goto(base + url_of(FULL))
+        pdf = page.pdf(format="A4")
+    finally:
+        page.close()
+    assert len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf)) == 1
+
+
+def test_printout_has_no_chrome_and_carries_the_qr_code(card_site, browser):
+    _tree, dest, base = card_site
+    page = browser.new_page()
+    try:
+        page.goto(base + url_of(POSTING))
+        assert page.locator(".print-qr svg").is_hidden()  # screen: a note instead
+        assert page.locator(".print-hint").is_visible()
+        page.emulate_media(media="print")
+        for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".site-contact", ".print-hint"):
+            if page.locator(chrome).count():
+                assert page.locator(chrome).first.is_hidden(), chrome
+        assert page.locator(".print-qr svg").is_visible()
+        box = page.locator(".print-qr svg").bounding_box()
+        assert box["width"] >= 90, box  # about 25 mm: big enough to scan off a wall
+    finally:
+        page.close()
+    # The code is made from this page's own absolute address, the same as its canonical link.
+    html = (dest / url_of(POSTING).strip("/") / "index.html").read_text("utf-8")
+    expected = SITE_URL + url_of(POSTING).lstrip("/")
+    assert re.search(r'<figure class="print-qr"[^>]* data-url="([^"]+)"', html).group(1) == expected
+    assert f'<link rel="canonical" href="{expected}">' in html
+    assert qr.svg(expected) in html
+    english = (dest / url_of(POSTING, "en").strip("/") / "index.html").read_text("utf-8")
+    assert f'data-url="{SITE_URL}en/{url_of(POSTING).lstrip("/")}"' in english
+
+
+def test_external_links_print_their_address(card_site, browser):
+    _tree, _dest, base = card_site
+    page = browser.new_page()
+    try:
+        page.goto(base + url_of(FULL))
+        page.emulate_media(media="print")
+        after = page.locator("a.proc-card__online").evaluate("a => getComputedStyle(a, '::after').content")
+    finally:
+        page.close()
+    assert after == '" (https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=9.999999)"', after
