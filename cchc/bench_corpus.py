@@ -405,9 +405,7 @@ def generate(data, lists, pages: int = 2000, seed: int = 1, translate_every: int
 
 def data_categories(data) -> list:
     """News category ids of the tree (data/taxonomy.yml news_categories)."""
-    from cchc.news import categories
-
-    return list(categories(data.root))
+    return list(data.news_categories)
 
 
 def procedures_yml_with(text: str, fields: list) -> str:

@@ -3,7 +3,6 @@ from difflib import get_close_matches
 
 from cchc import paths, slug
 from cchc.data import is_valid_fast, validator
-from cchc.news import categories as news_categories
 from cchc import procedure
 from cchc.problems import Problem
 from cchc.schema import explain_all
@@ -55,7 +54,7 @@ def check_page(page, data, vi_srcs: set) -> list:
                     " (xem mẫu trong templates/)")
     if kind == "news" and "date" not in meta:
         add(at("kind"), "Tin tức phải có trường 'date' (ngày đăng, dạng 2026-11-23)")
-    cats = news_categories(data.root)
+    cats = data.news_categories
     if kind == "news" and "category" not in meta:
         add(at("kind"), "Tin tức phải có trường 'category' (chuyên mục tin). Thêm dòng 'category: ...' với một mã"
             f" trong data/taxonomy.yml (news_categories): {', '.join(cats) or '(danh sách đang trống)'}")

@@ -39,6 +39,7 @@ class SiteData:
     themes: dict = field(default_factory=dict)
     kinds: dict = field(default_factory=dict)
     audiences: dict = field(default_factory=dict)
+    news_categories: dict = field(default_factory=dict)  # id -> {label, label_en, ...}
     glossary: list = field(default_factory=list)
     items: dict = field(default_factory=dict)  # item id -> (plan, item, 'content'|'form')
     lines: dict = field(default_factory=dict)  # (relpath, json path) -> line
@@ -139,6 +140,7 @@ def load(root: Path = paths.ROOT) -> tuple[SiteData, list]:
         data.themes = {t["id"]: t for t in tax["themes"]}
         data.kinds = {k["id"]: k for k in tax["kinds"]}
         data.audiences = {a["id"]: a for a in tax["audiences"]}
+        data.news_categories = {c["id"]: c for c in tax.get("news_categories") or []}
     if loaded["glossary"]:
         data.glossary = loaded["glossary"]["terms"]
     if loaded["markup"]:
@@ -147,7 +149,8 @@ def load(root: Path = paths.ROOT) -> tuple[SiteData, list]:
                             ("data/documents.yml", "documents", (loaded["documents"] or {}).get("documents", [])),
                             ("data/taxonomy.yml", "themes", (loaded["taxonomy"] or {}).get("themes", [])),
                             ("data/taxonomy.yml", "kinds", (loaded["taxonomy"] or {}).get("kinds", [])),
-                            ("data/taxonomy.yml", "audiences", (loaded["taxonomy"] or {}).get("audiences", []))):
+                            ("data/taxonomy.yml", "audiences", (loaded["taxonomy"] or {}).get("audiences", [])),
+                            ("data/taxonomy.yml", "news_categories", (loaded["taxonomy"] or {}).get("news_categories") or [])):
         seen = set()
         for i, entry in enumerate(items):
             if entry["id"] in seen:

@@ -9,7 +9,6 @@ Untrusted text (titles, descriptions) reaches Markdown only through markers.text
 through xml.etree, JSON only through json, HTML only through xml.etree's HTML serializer.
 """
 import html
-import functools
 import json
 import math
 import posixpath
@@ -18,11 +17,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from email.utils import format_datetime
-from pathlib import Path
-
 import yaml
 
-from cchc import markers, paths, site, yamlio
+from cchc import markers, paths, site
 
 SECTION = "tin-tuc"
 INDEX_SRC = f"{SECTION}/index.md"
@@ -82,29 +79,6 @@ class Item:
     day: date
     category: str | None
     unit: str | None
-
-
-def categories(root: Path) -> dict:
-    """News categories (id -> entry) from data/taxonomy.yml; {} when missing or unreadable
-    (cchc.data.load reports a broken file, with its line). Read once per file version: the
-    checker asks for every page."""
-    path = Path(root) / "data" / "taxonomy.yml"
-    try:
-        stat = path.stat()
-    except OSError:
-        return {}
-    return dict(_categories(str(path), stat.st_mtime_ns, stat.st_size))
-
-
-@functools.lru_cache(maxsize=8)
-def _categories(path: str, _mtime_ns: int, _size: int) -> dict:
-    try:
-        parsed = yamlio.parse(Path(path).read_text("utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return {}
-    value = parsed.value if isinstance(parsed.value, dict) else {}
-    entries = value.get("news_categories") or []
-    return {c["id"]: c for c in entries if isinstance(c, dict) and isinstance(c.get("id"), str)}
 
 
 def _day(value) -> date | None:

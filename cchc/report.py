@@ -11,14 +11,12 @@ matter (an English translation by the date of the translation).
 """
 import csv
 import io
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from cchc import paths
+from cchc import paths, site
 from cchc.coverage import covering_pages
 
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LANG_NAMES = {"vi": "tiếng Việt", "en": "tiếng Anh"}
 
 
@@ -53,7 +51,7 @@ class Report:
 
 def parse_day(text: str, option: str) -> date:
     """'2023-06-30' -> date; anything else -> ReportError naming the option."""
-    if isinstance(text, str) and ISO_DATE.match(text):
+    if isinstance(text, str) and site.ISO_DATE.match(text):
         try:
             return date.fromisoformat(text)
         except ValueError:
@@ -77,20 +75,6 @@ def find_plan(data, plan_id: str) -> dict:
     raise ReportError(f"Không có kế hoạch '{plan_id}' trong data/plans/. Các kế hoạch có: {known}")
 
 
-def publication_day(meta) -> str | None:
-    """`date` for news, else `updated`; None when absent or not a real date."""
-    if not isinstance(meta, dict):
-        return None
-    value = meta.get("date") if meta.get("kind") == "news" else meta.get("updated")
-    if not isinstance(value, str) or not ISO_DATE.match(value):
-        return None
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return None
-    return value
-
-
 def build(data, pages, plan_id: str, start: date, end: date) -> Report:
     plan = find_plan(data, plan_id)
     coverage = covering_pages(data, pages)
@@ -103,7 +87,7 @@ def build(data, pages, plan_id: str, start: date, end: date) -> Report:
             for source in coverage.get(item["id"], []):
                 for lang in paths.LANGUAGES:
                     page = by_key.get((lang, source.src))
-                    day = publication_day(page.meta) if page else None
+                    day = site.page_day(page.meta) if page else None
                     if day is None or not (start <= date.fromisoformat(day) <= end):
                         continue
                     found.setdefault((lang, source.src), (page, source, day, []))[3].append(item["id"])

@@ -1,5 +1,7 @@
 """Find every page under docs/<lang>/ and read its front matter (no Markdown rendering)."""
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from cchc import frontmatter, paths
@@ -58,3 +60,21 @@ def stray_markdown(root: Path = paths.ROOT) -> list[str]:
         p.relative_to(root).as_posix() for p in docs.rglob("*.md")
         if p.relative_to(docs).parts[0] not in paths.LANGUAGES
     )
+
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def page_day(meta) -> str | None:
+    """A page's own date, 'YYYY-MM-DD': `date` for news (else `updated`), `updated` for the
+    rest; None when absent or not a real date (the front matter check reports that)."""
+    if not isinstance(meta, dict):
+        return None
+    value = (meta.get("date") if meta.get("kind") == "news" else None) or meta.get("updated")
+    if not isinstance(value, str) or not ISO_DATE.match(value):
+        return None
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return None
+    return value

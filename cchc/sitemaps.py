@@ -15,13 +15,10 @@ the language roots it is both whole sitemaps on every view, for nothing, since t
 language menu already links each page to its translation. Search engines read hreflang from
 a sitemap exactly as from the head.
 """
-import re
-from datetime import date
 from xml.sax.saxutils import escape, quoteattr
 
-from cchc import paths
+from cchc import paths, site
 
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 X_DEFAULT = "x-default"
 
 
@@ -51,21 +48,6 @@ def alternates(versions: dict, site_url: str) -> list:
     return out + [(X_DEFAULT, absolute(site_url, versions[paths.DEFAULT_LANGUAGE].url))]
 
 
-def lastmod(meta) -> str | None:
-    """The page's own date: `date` for news, else `updated`; None when absent or invalid."""
-    if not isinstance(meta, dict):
-        return None
-    value = meta.get("date") if meta.get("kind") == "news" else None
-    value = value or meta.get("updated")
-    if not isinstance(value, str) or not ISO_DATE.match(value):
-        return None
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return None
-    return value
-
-
 def sitemap(pages, lang: str, site_url: str) -> str:
     """sitemaps.org XML for every page written in `lang`, with xhtml:link alternates."""
     rows = []
@@ -74,7 +56,7 @@ def sitemap(pages, lang: str, site_url: str) -> str:
         if page is None:
             continue
         row = [f"  <url>\n    <loc>{escape(absolute(site_url, page.url))}</loc>"]
-        modified = lastmod(page.meta)
+        modified = site.page_day(page.meta)
         if modified:
             row.append(f"    <lastmod>{modified}</lastmod>")
         for hreflang, href in alternates(versions, site_url):

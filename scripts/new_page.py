@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cchc import data as data_mod, news, paths, scaffold  # noqa: E402
+from cchc import data as data_mod, paths, scaffold  # noqa: E402
 
 QUESTIONS = [  # (option, question, source of choices or None, several answers?)
     ("kind", "Loại trang", "kinds", False),
@@ -40,7 +40,7 @@ def choices(data, source):
     if source == "units":
         return {k: v["name"] for k, v in data.units.items()}
     if source == "categories":
-        return {k: c["label"] for k, c in news.categories(data.root).items()}
+        return {k: c["label"] for k, c in data.news_categories.items()}
     if source == "items":
         return {k: item["summary"][:70] for k, (_p, item, _k) in data.items.items()}
     return {}

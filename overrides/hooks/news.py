@@ -54,7 +54,7 @@ def on_files(files, config):
     items, problems = news.collect(pages, lang)
     if problems:
         raise PluginError("Tin tức có lỗi:\n" + "\n".join(f"{rel}: {msg}" for rel, msg in problems))
-    cats = news.categories(data.root)
+    cats = data.news_categories
     index = news.section_index(pages, lang)
     chunks = news.paginate(items, news.PER_PAGE)
     _build.clear()
