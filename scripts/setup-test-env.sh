@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine: the pinned Python dev
-# requirements and Debian's Chromium (the browser tests use it; Playwright's own browser
+# requirements, the pinned npm packages (axe-core for tests/test_accessibility.py) and
+# Debian's Chromium (the browser tests use it; Playwright's own browser
 # download is not used). Safe to run again: it skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1
 python3 -m pip install -q -r requirements-dev.txt
+
+# Exactly package-lock.json's versions; no audit or funding calls to the registry.
+npm ci --no-audit --no-fund --loglevel=error
 
 if ! command -v chromium >/dev/null 2>&1; then
   sudo=""

@@ -245,21 +245,48 @@
 
   var pending = 0;
   input.addEventListener("input", function () {
+    setOpen(true); // typing again after Escape (the box keeps the focus on wide screens)
     clearTimeout(pending);
     var value = input.value;
     pending = setTimeout(function () { search(value); }, engine ? 60 : 0);
   });
-  // Deferred: a tap on the header button focuses the input first, then its label checks
-  // the toggle; opening here at once would let that label close it again.
-  input.addEventListener("focus", function () { setTimeout(function () { setOpen(true); }); });
+  // Deferred: when the focus comes with a click on a label of the toggle (the magnifier in
+  // the box), the label's own toggling comes after; opening at once would let it close again.
+  var quiet = false; // focus given back by Escape: the box stays closed
+  input.addEventListener("focus", function () {
+    if (!quiet) setTimeout(function () { setOpen(true); });
+  });
   form.addEventListener("submit", function (ev) { ev.preventDefault(); });
   form.addEventListener("reset", function () {
     setTimeout(function () { search(""); input.focus(); });
   });
 
-  // iOS raises the keyboard only for a focus made inside the tap's own handler.
+  // On narrow screens the closed box is hidden (assets/site.css), so it cannot take focus
+  // until the dialog is open: open first, then focus, both inside the tap's (or the Enter
+  // key's) own handler, since iOS raises the keyboard only for a focus made there. The
+  // label's own toggling is cancelled: it would close the dialog again.
   var button = document.querySelector(".md-header__button[for='__search']");
-  if (button) button.addEventListener("click", function () { input.focus(); });
+  function openWithFocus() {
+    setOpen(true);
+    input.focus();
+  }
+  if (button) button.addEventListener("click", function (ev) {
+    ev.preventDefault();
+    openWithFocus();
+  });
+
+  // Escape gives the focus back to what opened search: the header's search button where it
+  // is shown (phones), otherwise the search box in the header, closed. Never to <body>,
+  // where the next Tab would start again from the top of the page.
+  function returnFocus() {
+    if (button && button.getClientRects().length) {
+      button.focus();
+    } else {
+      quiet = true;
+      input.focus();
+      quiet = false;
+    }
+  }
 
   root.addEventListener("click", function (ev) {
     if (ev.target instanceof Element && ev.target.closest("a[href]")) setOpen(false);
@@ -282,7 +309,7 @@
       // Material's shortcuts: f, s or / opens search.
       if (/^[fs/]$/.test(ev.key) && !typing(active)) {
         ev.preventDefault();
-        input.focus();
+        openWithFocus();
         input.select();
       }
       return;
@@ -290,7 +317,7 @@
     switch (ev.key) {
       case "Escape":
         setOpen(false);
-        if (active instanceof HTMLElement && root.contains(active)) active.blur();
+        returnFocus();
         break;
       case "Enter":
         if (active === input) {
