@@ -28,6 +28,7 @@ import http.server
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -90,16 +91,22 @@ def build(dest: Path) -> dict:
     # A synthetic tree has no cchc/ of its own: the hooks import this checkout's.
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1",
                PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    load = os.getloadavg()[0]
+    cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(dest / "mkdocs.yml"),
                              "-d", str(site)], cwd=dest, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - started
+    cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU seconds (build + Pagefind's CLI): wall seconds grow with other helpers' load.
+    cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
     if result.returncode != 0:
         sys.exit(f"build failed in {dest}:\n{result.stderr[-3000:]}")
     indexed = re.search(r"search: indexed (\d+) pages \(([^)]*)\) in ([\d.]+) s", result.stderr)
     pages = len(list(site.rglob("index.html")))
     on_disk = {name: _du(site / name) for name in ("search", "pagefind") if (site / name).exists()}
-    return {"site": site, "build_s": round(seconds, 1), "html_pages": pages,
+    return {"site": site, "build_s": round(seconds, 1), "build_cpu_s": round(cpu, 1),
+            "loadavg_1min": round(load, 2), "html_pages": pages,
             "index_s": float(indexed.group(3)) if indexed else None, "search_data_on_disk": on_disk}
 
 
@@ -238,7 +245,7 @@ def kb(n: int) -> str:
 
 
 def report(rows: list) -> str:
-    lines = ["| corpus | design | pages | build | index | on disk | page view: search data raw / gzip "
+    lines = ["| corpus | design | pages | build wall / CPU (load) | index | on disk | page view: search data raw / gzip "
              "| open search raw / gzip | first query raw / gzip | hits unaccented/accented | same first result |",
              "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
@@ -248,7 +255,8 @@ def report(rows: list) -> str:
         same = sum(1 for p in m["pairs"] if p["same_first"] and p["plain_hits"])
         disk = ", ".join(f"{k}/ {kb(v)}" for k, v in r["search_data_on_disk"].items()) or "-"
         lines.append(
-            f"| {r['corpus']} | {r['design']} | {r['html_pages']} | {r['build_s']} s | "
+            f"| {r['corpus']} | {r['design']} | {r['html_pages']} | "
+            f"{r['build_s']} s / {r['build_cpu_s']} s ({r['loadavg_1min']}) | "
             f"{str(r['index_s']) + ' s' if r['index_s'] is not None else 'in build'} | {disk} | "
             f"{kb(pv['search_raw'])} / {kb(pv['search_gzip'])} | {kb(op['raw'])} / {kb(op['gzip'])} | "
             f"{kb(fq['raw'])} / {kb(fq['gzip'])} | {hits} | {same}/{len(m['pairs'])} |")
@@ -260,6 +268,9 @@ def main(argv=None) -> int:
     ap.add_argument("--pages", type=int, default=2000, help="synthetic corpus size (0: skip it)")
     ap.add_argument("--json", type=Path, help="also write all figures to this file")
     ap.add_argument("--keep", action="store_true", help="keep the temp builds (path printed)")
+    ap.add_argument("--designs", default="stock,ours", help="which designs to build (default: both)")
+    ap.add_argument("--real", action=argparse.BooleanOptionalAction, default=True,
+                    help="also measure the real site alone (default: yes)")
     args = ap.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
@@ -268,13 +279,14 @@ def main(argv=None) -> int:
     if not chromium:
         sys.exit("Debian's chromium is needed (apt-get install chromium)")
     work = Path(tempfile.mkdtemp(prefix="bench-search-"))
-    corpora = [("real", 0)] + ([("synthetic", args.pages)] if args.pages else [])
+    corpora = ([("real", 0)] if args.real else []) + ([("synthetic", args.pages)] if args.pages else [])
+    designs = [d for d in args.designs.split(",") if d in ("stock", "ours")]
     rows = []
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             for corpus, pages in corpora:
-                for design in ("stock", "ours"):
+                for design in designs:
                     dest = work / f"{corpus}-{design}"
                     if pages:
                         make_synthetic(dest, pages)
@@ -297,6 +309,7 @@ def main(argv=None) -> int:
         else:
             shutil.rmtree(work, ignore_errors=True)
     print(report(rows))
+    print(f"\n/proc/loadavg at the end: {Path('/proc/loadavg').read_text().strip()}")
     for r in rows:
         pv, fq = r["measure"]["page_view"], r["measure"]["first_query"]
         print(f"\n{r['corpus']} / {r['design']}: largest on page view: {pv['largest']}; "
