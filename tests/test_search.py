@@ -159,6 +159,17 @@ class Reader:
                         f"'{self.page.locator('.md-search-result__meta').inner_text()}'")
         return self.results()
 
+    def all_urls(self, query: str) -> list:
+        """Every page the engine returns for `query` (folded as search.js folds it), not
+        just the first screen: asks the Pagefind instance search.js has loaded."""
+        return self.page.evaluate("""async q => {
+          const pf = await import(new URL('pagefind/pagefind.js',
+            new URL(document.querySelector('[data-cchc-search]').dataset.base + '/', location.href)).href);
+          const found = await pf.search(window.cchcSearch.normalize(q).replace(/\\s+/g, ' ').trim());
+          const pages = await Promise.all(found.results.map(r => r.data()));
+          return pages.map(d => new URL(d.url, location.origin).pathname);
+        }""", query)
+
     def results(self) -> dict:
         return self.page.evaluate("""() => ({
           meta: document.querySelector('.md-search-result__meta').innerText.trim(),
@@ -243,13 +254,16 @@ def vi_params():
 def test_unaccented_query_finds_what_accented_query_finds(reader, built_pages, entry):
     query = entry["query"]
     expected = pages_with_all_words(built_pages, query, paths.DEFAULT_LANGUAGE)
-    if not expected:
-        pytest.skip(f"no Vietnamese page has all the words of '{query}' yet")
+    # A query no page answers would make every check below compare nothing with nothing.
+    assert expected, (f"no Vietnamese page has all the words of '{query}': fix "
+                      f"tests/search_queries.yml (queries are what citizens look for on this site)")
     reader.open("/")
     reader.open_search()
     accented = reader.type(query)
     assert accented["urls"], (
         f"'{query}' finds nothing, though these pages contain its words: {expected[:5]}")
+    missed = sorted(set(expected) - set(reader.all_urls(query)))
+    assert not missed, f"'{query}' does not find these pages, though they contain its words: {missed}"
     english = [u for u in accented["urls"] if u.startswith("/en/")]
     assert not english, f"'{query}' on the Vietnamese site lists English pages: {english}"
     variants = list(entry.get("typed") or []) + [unicodedata.normalize("NFD", query)]
@@ -266,14 +280,16 @@ def test_unaccented_query_finds_what_accented_query_finds(reader, built_pages, e
 @pytest.mark.parametrize("query", QUERIES["en"])
 def test_english_query_on_english_site_finds_english_pages(reader, built_pages, query):
     expected = pages_with_all_words(built_pages, query, "en")
-    if not expected:
-        pytest.skip(f"no English page has all the words of '{query}' yet")
+    assert expected, f"no English page has all the words of '{query}': fix tests/search_queries.yml"
     reader.open("/en/")
     reader.open_search()
     found = reader.type(query)
     assert found["urls"], f"'{query}' on /en/ finds nothing, though {expected[:5]} contain it"
+    every = reader.all_urls(query)
+    missed = sorted(set(expected) - set(every))
+    assert not missed, f"'{query}' on /en/ does not find these English pages: {missed}"
     fallback = {p["url"] for p in built_pages if p["fallback"]}
-    wrong = [u for u in found["urls"] if not u.startswith("/en/") or u in fallback]
+    wrong = [u for u in every if not u.startswith("/en/") or u in fallback]
     assert not wrong, (
         f"'{query}' on /en/ lists pages that are not English (Vietnamese site or untranslated "
         f"fallback): {wrong}")
@@ -319,20 +335,63 @@ def test_page_text_in_results_is_escaped(reader):
     assert reader.page.evaluate("window.__xss") is None
 
 
-def test_q_parameter_opens_search_with_its_results(reader):
-    reader.open("/")
+def deep_page(built_pages, lang: str) -> str:
+    """A page two folders down (relative asset and index paths differ from the home page's)."""
+    deep = [p["url"] for p in built_pages
+            if p["lang"] == lang and not p["fallback"] and p["url"].count("/") >= 4]
+    assert deep, f"no {lang} page two folders deep in the built site"
+    return deep[0]
+
+
+@pytest.mark.parametrize("lang, typed, linked", [
+    ("vi", "thu tuc", "thủ tục"),
+    ("en", "online public service", "Online Public Service"),
+])
+def test_q_parameter_opens_search_with_its_results_on_any_page(reader, built_pages, lang, typed, linked):
+    home = "/" if lang == "vi" else "/en/"
+    reader.open(home)
     reader.open_search()
-    typed = reader.type("thu tuc")
-    reader.open(f"/?q={quote('thủ tục')}")
+    want = reader.type(typed)
+    assert want["urls"], f"'{typed}' on {home} finds nothing"
+    for path in (home, deep_page(built_pages, lang)):
+        reader.open(f"{path}?q={quote(linked)}")
+        try:
+            reader.page.wait_for_function(
+                "q => document.querySelector('[data-cchc-search]').getAttribute('data-cchc-search-done') === q",
+                arg=linked, timeout=TIMEOUT_MS)
+        except Exception:
+            pytest.fail(f"{path}?q={linked}: no results shown; meta says "
+                        f"'{reader.page.locator('.md-search-result__meta').inner_text()}'")
+        assert reader.page.evaluate("document.getElementById('__search').checked"), f"{path}?q= did not open search"
+        assert reader.page.locator(".md-search__input").input_value() == linked
+        assert reader.results() == want, f"{path}?q={linked} shows other results than typing '{typed}' on {home}"
+        reader.page.keyboard.press("Escape")
+        assert not reader.page.evaluate("document.getElementById('__search').checked"), "Escape did not close search"
+        assert "q=" not in reader.page.url, "closing search left ?q= in the address"
+    assert not reader.errors, f"browser errors: {reader.errors}"
+
+
+def test_tab_reaches_search_from_the_top_of_the_page(reader, built_pages):
+    reader.open(deep_page(built_pages, "vi"))
+    for presses in range(1, 31):
+        reader.page.keyboard.press("Tab")
+        if reader.page.evaluate("document.activeElement.classList.contains('md-search__input')"):
+            break
+    else:
+        pytest.fail("30 presses of Tab from the top of the page never reached the search box")
+    reader.page.wait_for_function("() => document.getElementById('__search').checked", timeout=TIMEOUT_MS)
+    reader.page.keyboard.type("dich vu cong")
     reader.page.wait_for_function(
-        "() => document.querySelector('[data-cchc-search]').getAttribute('data-cchc-search-done') === 'thủ tục'",
+        "() => document.querySelector('[data-cchc-search]').getAttribute('data-cchc-search-done') === 'dich vu cong'",
         timeout=TIMEOUT_MS)
-    assert reader.page.evaluate("document.getElementById('__search').checked"), "?q= did not open search"
-    assert reader.page.locator(".md-search__input").input_value() == "thủ tục"
-    assert reader.results() == typed, "?q=thủ tục shows other results than typing 'thu tuc'"
+    for _ in range(5):  # clear button, scrolling list, then the first result
+        reader.page.keyboard.press("Tab")
+        if reader.page.evaluate("document.activeElement.matches('a.md-search-result__link')"):
+            break
+    else:
+        pytest.fail("Tab from the search box never reached a result")
     reader.page.keyboard.press("Escape")
     assert not reader.page.evaluate("document.getElementById('__search').checked"), "Escape did not close search"
-    assert "q=" not in reader.page.url, "closing search left ?q= in the address"
 
 
 def test_keyboard_opens_moves_through_results_and_closes(reader):
