@@ -298,6 +298,31 @@ def test_card_prints_on_one_a4_sheet(card_site, browser):
     assert len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf)) == 1
 
 
+def real_cards() -> list[str]:
+    """The site's own cards (docs/vi/thu-tuc/, kind procedure), not the fixtures."""
+    found = []
+    for path in sorted((ROOT / "docs" / "vi" / "thu-tuc").glob("*.md")):
+        if frontmatter.read(path.read_bytes()).meta.get("kind") == "procedure":
+            found.append(f"thu-tuc/{path.name}")
+    return found
+
+
+def test_every_real_card_prints_on_one_a4_sheet(card_site, browser):
+    """Cards are posted at the one-stop shop on one sheet: each real card must fit, not only the fixture."""
+    cards = real_cards()
+    assert cards, "không tìm thấy thẻ thủ tục nào trong docs/vi/thu-tuc/"
+    _tree, _dest, base = card_site
+    pages = {}
+    page = browser.new_page()
+    try:
+        for src in cards:
+            page.goto(base + url_of(src))
+            pages[src] = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", page.pdf(format="A4")))
+    finally:
+        page.close()
+    assert pages == {src: 1 for src in cards}
+
+
 def test_printout_has_no_chrome_and_carries_the_qr_code(card_site, browser):
     _tree, dest, base = card_site
     page = browser.new_page()
