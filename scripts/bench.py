@@ -170,7 +170,15 @@ def page_sizes(site: Path) -> dict:
         raw.append(len(data))
         gz.append(len(gzip.compress(data, compresslevel=6)))  # what a server sends
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    return {"html_pages": len(files), "site_mb": total / 2**20,
+    # The procedure catalogues (Vietnamese): by field, by level, fully online, largest field page.
+    cat = {name: site / "thu-tuc" / name / "index.html" for name in ("theo-cap", "truc-tuyen")}
+    cat["index"] = site / "thu-tuc" / "index.html"
+    fields = sorted((site / "thu-tuc" / "linh-vuc").glob("*/index.html"), key=lambda p: p.stat().st_size)
+    if fields:
+        cat["largest field page"] = fields[-1]
+    catalogue = {k: (p.stat().st_size / 1024, len(gzip.compress(p.read_bytes(), 6)) / 1024)
+                 for k, p in cat.items() if p.is_file()}
+    return {"html_pages": len(files), "site_mb": total / 2**20, "catalogue_kb": catalogue,
             "median_kb": statistics.median(raw) / 1024, "largest_kb": max(raw) / 1024,
             "median_gz_kb": statistics.median(gz) / 1024, "largest_gz_kb": max(gz) / 1024}
 
@@ -340,8 +348,8 @@ def serve_loop(tree: Path, page_src: str, extra_args=(), env_extra=None, timeout
 SERVE_MODES = {
     "full": ((), None),
     "dirty": (("--dirty", "--no-strict"), None),
-    "vi-only": ((), {"BUILD_ONLY_LOCALE": "vi"}),
-    "vi-only-dirty": (("--dirty", "--no-strict"), {"BUILD_ONLY_LOCALE": "vi"}),
+    "vi-only": ((), {"BUILD_EN": "false"}),
+    "vi-only-dirty": (("--dirty", "--no-strict"), {"BUILD_EN": "false"}),
 }
 
 
@@ -400,6 +408,8 @@ ROWS = [  # label, getter, format
     ("site size, MB", lambda r: r["site"]["site_mb"], "{:.1f}"),
     ("median page, KB raw / gzip", lambda r: f"{r['site']['median_kb']:.1f} / {r['site']['median_gz_kb']:.1f}", None),
     ("largest page, KB raw / gzip", lambda r: f"{r['site']['largest_kb']:.1f} / {r['site']['largest_gz_kb']:.1f}", None),
+    ("catalogue pages, KB raw / gzip: by field, by level, online, largest field page",
+     lambda r: ", ".join(f"{a:.0f}/{b:.0f}" for a, b in (r["site"].get("catalogue_kb") or {}).values()), None),
     ("search data on disk, KB", lambda r: r["search"]["on_disk_kb"], "{:.0f}"),
     (f"first query '{QUERY}': files, KB raw / sent",
      lambda r: f"{r['search']['first_query_files']}, {r['search']['first_query_kb']:.0f} / {r['search']['first_query_gz_kb']:.0f}", None),
