@@ -2,8 +2,9 @@
 """Scale benchmark: a province-sized synthetic site, built with the project's real configuration.
 
 Copies mkdocs.yml, overrides/, data/, templates/ and docs/ (the real pages stay) to a temporary
-folder, adds N Vietnamese pages from cchc/bench_corpus.py (70 % procedure cards, 20 % articles,
-10 % news; a third of each also in English), then, in one run, measures:
+folder, adds N procedure cards from cchc/bench_corpus.py with articles and news at 15 % of N (at
+2,000: 2,000 cards, 200 articles, 100 news; a third of each also in English) and one catalogue
+page per field, then, in one run, measures:
 
   build        `mkdocs build --strict -f <tmp>/mkdocs.yml` (wall and CPU seconds, peak memory)
   markdown     Python-Markdown alone over every page the build renders (both languages, English
@@ -15,10 +16,11 @@ folder, adds N Vietnamese pages from cchc/bench_corpus.py (70 % procedure cards,
                front-matter + coverage part (data load, discovery, check_pages, check_coverage)
   serve        (--serve) `mkdocs serve` on the corpus: seconds from saving a page to the new HTML
 
-    python3 scripts/bench.py                         # 2,000 pages
+    python3 scripts/bench.py                         # 2,000 cards + 300 articles and news
     python3 scripts/bench.py --sizes 200,1000,2000   # growth table
     python3 scripts/bench.py --pages 2000 --serve    # also the edit loop
     python3 scripts/bench.py --keep /tmp/corpus      # keep the tree (and its site/) for a look
+    python3 scripts/bench.py --table run.json        # the tables again, from a --json file
 
 CPU seconds are the honest figure on a shared machine: wall seconds grow with other load, CPU
 seconds do not. The ratio is given for both. Nothing here needs the network.
@@ -409,7 +411,8 @@ ROWS = [  # label, getter, format
     ("median page, KB raw / gzip", lambda r: f"{r['site']['median_kb']:.1f} / {r['site']['median_gz_kb']:.1f}", None),
     ("largest page, KB raw / gzip", lambda r: f"{r['site']['largest_kb']:.1f} / {r['site']['largest_gz_kb']:.1f}", None),
     ("catalogue pages, KB raw / gzip: by field, by level, online, largest field page",
-     lambda r: ", ".join(f"{a:.0f}/{b:.0f}" for a, b in (r["site"].get("catalogue_kb") or {}).values()), None),
+     lambda r: ", ".join("{:.0f}/{:.0f}".format(*r["site"]["catalogue_kb"][k]) for k in CATALOGUE_ORDER
+                         if k in r["site"].get("catalogue_kb", {})), None),
     ("search data on disk, KB", lambda r: r["search"]["on_disk_kb"], "{:.0f}"),
     (f"first query '{QUERY}': files, KB raw / sent",
      lambda r: f"{r['search']['first_query_files']}, {r['search']['first_query_kb']:.0f} / {r['search']['first_query_gz_kb']:.0f}", None),
@@ -417,6 +420,7 @@ ROWS = [  # label, getter, format
     ("check.py (all checks), CPU s", lambda r: r["check"]["cpu_s"], "{:.1f}"),
     ("front matter + coverage, CPU s", lambda r: r["front_matter"]["cpu_s"], "{:.2f}"),
 ]
+CATALOGUE_ORDER = ("index", "theo-cap", "truc-tuyen", "largest field page")
 GROWTH = [  # figures whose growth is compared with the page count's
     ("build CPU s", lambda r: r["build"]["cpu_s"]), ("Markdown CPU s", lambda r: r["markdown"]["cpu_s"]),
     ("peak memory", lambda r: r["build"]["maxrss_mb"]), ("site size", lambda r: r["site"]["site_mb"]),
@@ -464,16 +468,28 @@ def targets(r: dict) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Scale benchmark over a synthetic province-sized corpus.")
-    parser.add_argument("--pages", type=int, default=2000, help="Vietnamese pages to add (default 2000)")
+    parser.add_argument("--pages", type=int, default=2000,
+                        help="procedure cards to add, with 15 %% as many articles and news (default 2000)")
     parser.add_argument("--sizes", help="several sizes, e.g. 200,1000,2000: prints a growth table")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (one size only)")
     parser.add_argument("--serve", action="store_true", help="also time the mkdocs serve edit loop")
     parser.add_argument("--serve-modes", default="full,vi-only,vi-only-dirty",
                         help=f"comma-separated, of: {', '.join(SERVE_MODES)}")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument("--table", type=Path, help="only print the tables of a --json file written before")
     parser.add_argument("--source", type=Path, default=ROOT,
                         help="benchmark another checkout of this repository (e.g. a copy from before a change)")
     args = parser.parse_args(argv)
+    if args.table:
+        results = json.loads(args.table.read_text("utf-8"))
+        print(table(results))
+        if len(results) > 1:
+            print()
+            print(growth(results))
+        print()
+        print(f"Targets at {results[-1]['pages']} pages:")
+        print(targets(results[-1]))
+        return 0
     global SOURCE
     SOURCE = args.source.resolve()
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [args.pages]
