@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from cchc import paths
 from cchc.slug import slugify
 
+FIELD_PAGE_DIR = "thu-tuc/linh-vuc"  # cchc/markers.py FIELD_PAGE
+
 SYNTHETIC_VI = ("*Trang thử nghiệm tự sinh để đo tốc độ dựng trang: dữ liệu giả, không phải thông tin thật,"
                 " không dùng để đi làm thủ tục.*")
 SYNTHETIC_EN = ("*A synthetic test page generated to measure build speed: made-up data, not real"
@@ -185,16 +187,16 @@ class Card:
 class Corpus:
     files: dict = field(default_factory=dict)  # path from the tree root -> text
     cards: list = field(default_factory=list)  # Card, Vietnamese
-    counts: dict = field(default_factory=dict)  # kind -> Vietnamese pages; 'en' -> English pages
+    counts: dict = field(default_factory=dict)  # kind -> Vietnamese pages; 'en' -> English pages of
+    # those kinds; 'field_pages' -> per-field catalogue pages added (each in vi and en)
     fields: list = field(default_factory=list)  # EXTRA_FIELDS entries the corpus uses, for data/procedures.yml
 
 
-def split(pages: int) -> tuple[int, int, int]:
-    """(procedure cards, articles, news) for `pages` Vietnamese pages: a province's site is
-    mostly its procedure catalogue."""
-    procedures = round(pages * 0.7)
-    articles = round(pages * 0.2)
-    return procedures, articles, max(pages - procedures - articles, 0)
+def split(cards: int) -> tuple[int, int, int]:
+    """(procedure cards, articles, news) for a corpus of `cards` procedure cards: a province's
+    site is mostly its procedure catalogue (about 2,000 cards), with articles and news at 15 %
+    of that (300 at 2,000 cards: 200 articles, 100 news)."""
+    return cards, round(cards * 0.10), round(cards * 0.05)
 
 
 def _yaml_str(value: str) -> str:
@@ -268,7 +270,7 @@ def _card_meta(picks: dict, level: str, field_id: str, lang: str) -> dict:
 
 
 def generate(data, lists, pages: int = 2000, seed: int = 1, translate_every: int = 3) -> Corpus:
-    """The corpus for `pages` Vietnamese pages (split()), every `translate_every`-th page of each
+    """The corpus for `pages` procedure cards plus articles and news (split()), every `translate_every`-th page of each
     kind also in English. `data` is cchc.data.SiteData, `lists` cchc.procedure.Lists of the
     tree the corpus is added to (ids must exist there; EXTRA_FIELDS are added by the caller)."""
     rng = random.Random(seed)
@@ -400,7 +402,35 @@ def generate(data, lists, pages: int = 2000, seed: int = 1, translate_every: int
             write(lang, src, _front(meta) + "\n" + "\n".join(body))
 
     corpus.fields = [e for e in EXTRA_FIELDS if e[0] in used_extra]
+    # One catalogue page per field that has cards (the repository has those of its own fields).
+    for field_id in dict.fromkeys(c.field for c in corpus.cards):
+        for lang in ("vi", "en"):
+            rel = f"docs/{lang}/{FIELD_PAGE_DIR}/{field_id}.md"
+            if field_id not in lists.fields:
+                corpus.files[rel] = field_page(field_id, *labels[field_id], lang)
+                corpus.counts["field_pages"] = corpus.counts.get("field_pages", 0) + (lang == "vi")
     return corpus
+
+
+def field_page(field_id: str, label_vi: str, label_en: str, lang: str) -> str:
+    """The text of docs/<lang>/thu-tuc/linh-vuc/<field_id>.md: one field's catalogue
+    (cchc/markers.py FIELD_PAGE). The corpus writes one per field it uses; the repository's
+    own pages were written by this function too (same words)."""
+    if lang == paths.DEFAULT_LANGUAGE:
+        meta = [("title", f"Thủ tục lĩnh vực {label_vi}"),
+                ("description", f"Các thẻ thủ tục hành chính lĩnh vực {label_vi.lower()}, xếp theo cấp thực hiện"
+                                " (tỉnh, huyện, xã); thủ tục làm trực tuyến toàn trình được ghi rõ."),
+                ("kind", "section")]
+        intro = ("Các thủ tục lĩnh vực này, xếp theo cấp thực hiện. Xem thêm danh mục [theo lĩnh vực](../index.md),"
+                 " [theo cấp thực hiện](../theo-cap.md) và [làm trực tuyến toàn trình](../truc-tuyen.md).")
+    else:
+        meta = [("title", f"Procedures: {label_en}"),
+                ("description", f"Administrative procedure cards in the field of {label_en.lower()}, by level"
+                                " (province, district, commune); those that can be done fully online are marked."),
+                ("kind", "section")]
+        intro = ("The procedures of this field, by level. See also the catalogue [by field](../index.md),"
+                 " [by level](../theo-cap.md) and [fully online](../truc-tuyen.md).")
+    return _front(meta) + f"\n{intro}\n\n<!-- md:procedures field={field_id} -->\n"
 
 
 def data_categories(data) -> list:

@@ -308,20 +308,33 @@ def _fill(ctx: Context, arg: str) -> str:
 
 # Procedure catalogues (`<!-- md:procedures by=field -->`, docs/<lang>/thu-tuc/): every card
 # once, grouped under headings with stable ids, as plain lists a phone can read without script.
-# docs/assets/javascripts/catalogue-filter.js adds a filter box above the list when it can run.
+# docs/assets/javascripts/catalogue-filter.js adds a filter box above a list when it can run.
+#
+# A province has about 2,000 cards: one list of them all is a 450 KB page (scripts/bench.py).
+# So a field (lĩnh vực) that has its own page, docs/<lang>/thu-tuc/linh-vuc/<field id>.md with
+# `<!-- md:procedures field=<id> -->`, is listed there (by level), and the catalogues by field
+# and by level only link to it, with counts. A field without a page is listed inline: no card
+# is ever left out. The fully-online catalogue lists its cards itself (a third of them).
 CATALOGUE = {
     "vi": {"none": "Chưa có thẻ thủ tục nào được đăng. Các thẻ sẽ hiện ở đây khi được đăng.",
            "none_online": "Chưa có thẻ thủ tục nào làm được trực tuyến toàn trình.",
+           "none_field": "Lĩnh vực này chưa có thẻ thủ tục nào được đăng.",
            "total": "{n} thủ tục", "no_field": "Chưa ghi lĩnh vực", "no_level": "Chưa ghi cấp thực hiện",
-           "filter": "Lọc theo tên thủ tục", "shown": "{n} thủ tục khớp", "in_vi": "tiếng Việt"},
+           "filter": "Lọc theo tên thủ tục", "shown": "{n} thủ tục khớp", "in_vi": "tiếng Việt",
+           "see_field": "Xem {n} thủ tục lĩnh vực {name}", "online": "trực tuyến toàn trình",
+           "online_n": "{n} làm trực tuyến toàn trình"},
     "en": {"none": "No procedure card has been published yet. Cards will be listed here once published.",
            "none_online": "No published procedure card can be done fully online yet.",
+           "none_field": "No procedure card has been published in this field yet.",
            "total": "{n} procedures", "no_field": "Field not given", "no_level": "Level not given",
-           "filter": "Filter by procedure name", "shown": "{n} procedures match", "in_vi": "in Vietnamese"},
+           "filter": "Filter by procedure name", "shown": "{n} procedures match", "in_vi": "in Vietnamese",
+           "see_field": "See the {n} procedures in {name}", "online": "fully online",
+           "online_n": "{n} fully online"},
 }
 ONLINE_WAY = "truc-tuyen-toan-trinh"  # data/procedures.yml: the way that needs no visit at all
 CARD_KIND = "procedure"
 CATALOGUE_SRC = "thu-tuc/index.md"
+FIELD_PAGE = "thu-tuc/linh-vuc/{}.md"  # one field's catalogue (by level)
 CARDS = {"vi": "{n} thẻ thủ tục, xếp theo lĩnh vực, cấp thực hiện và cách làm trực tuyến trong",
          "en": "{n} procedure cards, listed by field, level and online availability in the"}
 
@@ -337,54 +350,109 @@ def _catalogue_link(ctx: Context, n: int) -> str:
     return f"{words} [{text(page.title)}]({posixpath.relpath(CATALOGUE_SRC, posixpath.dirname(ctx.src) or '.')})"
 
 
+def _number(n: int, lang: str) -> str:
+    return f"{n:,}".replace(",", "." if lang == "vi" else ",")
+
+
 def _procedures(ctx: Context, arg: str) -> str:
     from cchc import procedure  # here: cchc.procedure imports this module
     from cchc.slug import fold
 
     opts = dict(part.split("=", 1) for part in arg.split() if "=" in part)
-    by = opts.get("by")
-    if by not in ("field", "level", "online") or len(opts) != 1 or len(arg.split()) != 1:
-        raise ValueError(f"cần ghi cách nhóm: by=field (lĩnh vực), by=level (cấp thực hiện) hoặc by=online"
-                         f" (làm trực tuyến toàn trình), ví dụ <!-- md:procedures by=field -->; đang ghi '{arg}'")
+    by, only_field = opts.get("by"), opts.get("field")
+    if (by not in ("field", "level", "online") and not only_field) or (by and only_field) \
+            or len(opts) != 1 or len(arg.split()) != 1:
+        raise ValueError(f"cần ghi cách nhóm: by=field (lĩnh vực), by=level (cấp thực hiện), by=online"
+                         f" (làm trực tuyến toàn trình) hoặc field=<mã lĩnh vực> (trang của một lĩnh vực),"
+                         f" ví dụ <!-- md:procedures by=field -->; đang ghi '{arg}'")
     t, lang = CATALOGUE[ctx.lang], ctx.lang
     lists, _problems = procedure.load_lists(ctx.data.root)
     levels = lists.levels if lists else {}
     fields = lists.fields if lists else {}
+    if only_field and only_field not in fields:
+        raise ValueError(f"field={only_field}: không có lĩnh vực này trong {procedure.LISTS_FILE}"
+                         f" (các mã: {', '.join(fields) or 'chưa có'})")
     label = "label" if lang == "vi" else "label_en"
-    cards = [p for p in ctx.pages if p.lang == "vi" and p.meta and p.meta.get("kind") == procedure.KIND]
+    all_cards = [p for p in ctx.pages if p.lang == "vi" and p.meta and p.meta.get("kind") == procedure.KIND]
+    cards = all_cards
+
+    def facts_of(page):
+        return page.meta.get(procedure.FIELD) or {}
+
+    def online(page):
+        return ONLINE_WAY in (facts_of(page).get("ways") or [])
+
+    def field_of(page):
+        key = facts_of(page).get("field")
+        return key if key in fields else None
+
     if by == "online":
-        cards = [p for p in cards if ONLINE_WAY in ((p.meta.get(procedure.FIELD) or {}).get("ways") or [])]
+        cards = [p for p in cards if online(p)]
+    elif only_field:
+        cards = [p for p in cards if field_of(p) == only_field]
     if not cards:
-        return t["none_online" if by == "online" and any(
-            p.meta and p.meta.get("kind") == procedure.KIND for p in ctx.pages) else "none"]
+        if only_field:
+            return t["none_field"]
+        return t["none_online" if by == "online" and all_cards else "none"]
     own = {p.src: p for p in ctx.pages if p.lang == lang and p.meta} if lang != "vi" else {}
     here = posixpath.dirname(ctx.src) or "."
-    group_key = "level" if by == "level" else "field"
-    known = levels if by == "level" else fields
+    vi_srcs = {p.src for p in ctx.pages if p.lang == "vi"}
+    # Fields listed on their own page (not on the field page itself, nor on the online list).
+    paged = set() if (only_field or by == "online") else {f for f in fields if FIELD_PAGE.format(f) in vi_srcs}
+    group_key = "level" if by == "level" or only_field else "field"
+    known = levels if group_key == "level" else fields
     groups: dict = {}
     for page in cards:
-        facts = page.meta.get(procedure.FIELD) or {}
-        key = facts.get(group_key)
-        groups.setdefault(key if key in known else None, []).append((page, facts))
+        key = facts_of(page).get(group_key)
+        groups.setdefault(key if key in known else None, []).append(page)
     order = [k for k in known if k in groups] + ([None] if None in groups else [])
-    out = [f'<div class="catalogue" data-catalogue data-filter-label="{html.escape(t["filter"])}"'
-           f' data-filter-shown="{html.escape(t["shown"])}" markdown>', "",
-           f"**{t['total'].format(n=f'{len(cards):,}'.replace(',', '.' if lang == 'vi' else ','))}**", ""]
+    listed = any(field_of(p) not in paged for p in cards)  # some cards listed here: the filter box
+    count = _number(len(cards), lang)
+    out = ([f'<div class="catalogue" data-catalogue data-filter-label="{html.escape(t["filter"])}"'
+            f' data-filter-shown="{html.escape(t["shown"])}" markdown>'] if listed else
+           ['<div class="catalogue" markdown>']) + ["", f"**{t['total'].format(n=count)}**", ""]
+
+    def card_line(page):
+        twin = own.get(page.src)
+        title = str(twin.meta.get("title") or page.title) if twin else page.title
+        link = f"[{text(title)}]({posixpath.relpath(page.src, here)})"
+        if lang != "vi" and not twin:
+            link += f'{{ lang="vi" }} ({t["in_vi"]})'  # attr_list: screen readers switch voice
+        if only_field:
+            note = t["online"] if online(page) else None
+        else:
+            other = facts_of(page).get("field" if group_key == "level" else "level")
+            note = (fields if group_key == "level" else levels).get(other, {}).get(label)
+        return fold(title).lower(), f"- {link}" + (f" – {text(note)}" if note else "")
+
+    def field_target(field_id, anchor=None):
+        return posixpath.relpath(FIELD_PAGE.format(field_id), here) + (f"#{anchor}" if anchor else "")
+
     for key in order:
-        name = known[key][label] if key else t["no_level" if by == "level" else "no_field"]
+        name = known[key][label] if key else t["no_level" if group_key == "level" else "no_field"]
+        members = groups[key]
+        lines = []
+        if group_key == "field" and key in paged:  # by=field: one line to the field's page
+            per_level = [(levels[lv][label], sum(1 for p in members if facts_of(p).get("level") == lv))
+                         for lv in levels]
+            n_online = sum(1 for p in members if online(p))
+            words = t["see_field"].format(n=_number(len(members), lang), name=text(name.lower() if lang == "vi" else name))
+            lines = [f"[{words}]({field_target(key)}): "
+                     + ", ".join(f"{text(lv.lower())} {_number(n, lang)}" for lv, n in per_level if n)
+                     + (f"; {t['online_n'].format(n=_number(n_online, lang))}" if n_online else "") + ".", ""]
+        else:
+            if group_key == "level" and not only_field:  # by=level: fields with a page, as links
+                by_field: dict = {}
+                for p in members:
+                    if field_of(p) in paged:
+                        by_field[field_of(p)] = by_field.get(field_of(p), 0) + 1
+                for f in (f for f in fields if f in by_field):
+                    lines.append(f"- [{text(fields[f][label])}]({field_target(f, key)}) ({_number(by_field[f], lang)})")
+            items = sorted(card_line(p) for p in members if field_of(p) not in paged)
+            lines += [line for _k, line in items]
+            lines.append("")
         anchor = key or "khac"
-        items = []
-        for page, facts in groups[key]:
-            twin = own.get(page.src)
-            title = str(twin.meta.get("title") or page.title) if twin else page.title
-            link = f"[{text(title)}]({posixpath.relpath(page.src, here)})"
-            if lang != "vi" and not twin:
-                link += f'{{ lang="vi" }} ({t["in_vi"]})'  # attr_list: screen readers switch voice
-            other = facts.get("field" if by == "level" else "level")
-            other_name = (fields if by == "level" else levels).get(other, {}).get(label)
-            items.append((fold(title).lower(), f"- {link}" + (f" – {text(other_name)}" if other_name else "")))
-        items.sort()
-        out += [f"## {text(name)} ({len(items)}) {{#{anchor}}}", ""] + [line for _k, line in items] + [""]
+        out += [f"## {text(name)} ({_number(len(members), lang)}) {{#{anchor}}}", ""] + lines
     out.append("</div>")
     return "\n".join(out)
 

@@ -2,8 +2,9 @@
 """Scale benchmark: a province-sized synthetic site, built with the project's real configuration.
 
 Copies mkdocs.yml, overrides/, data/, templates/ and docs/ (the real pages stay) to a temporary
-folder, adds N Vietnamese pages from cchc/bench_corpus.py (70 % procedure cards, 20 % articles,
-10 % news; a third of each also in English), then, in one run, measures:
+folder, adds N procedure cards from cchc/bench_corpus.py with articles and news at 15 % of N (at
+2,000: 2,000 cards, 200 articles, 100 news; a third of each also in English) and one catalogue
+page per field, then, in one run, measures:
 
   build        `mkdocs build --strict -f <tmp>/mkdocs.yml` (wall and CPU seconds, peak memory)
   markdown     Python-Markdown alone over every page the build renders (both languages, English
@@ -15,10 +16,11 @@ folder, adds N Vietnamese pages from cchc/bench_corpus.py (70 % procedure cards,
                front-matter + coverage part (data load, discovery, check_pages, check_coverage)
   serve        (--serve) `mkdocs serve` on the corpus: seconds from saving a page to the new HTML
 
-    python3 scripts/bench.py                         # 2,000 pages
+    python3 scripts/bench.py                         # 2,000 cards + 300 articles and news
     python3 scripts/bench.py --sizes 200,1000,2000   # growth table
     python3 scripts/bench.py --pages 2000 --serve    # also the edit loop
     python3 scripts/bench.py --keep /tmp/corpus      # keep the tree (and its site/) for a look
+    python3 scripts/bench.py --table run.json        # the tables again, from a --json file
 
 CPU seconds are the honest figure on a shared machine: wall seconds grow with other load, CPU
 seconds do not. The ratio is given for both. Nothing here needs the network.
@@ -170,7 +172,15 @@ def page_sizes(site: Path) -> dict:
         raw.append(len(data))
         gz.append(len(gzip.compress(data, compresslevel=6)))  # what a server sends
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    return {"html_pages": len(files), "site_mb": total / 2**20,
+    # The procedure catalogues (Vietnamese): by field, by level, fully online, largest field page.
+    cat = {name: site / "thu-tuc" / name / "index.html" for name in ("theo-cap", "truc-tuyen")}
+    cat["index"] = site / "thu-tuc" / "index.html"
+    fields = sorted((site / "thu-tuc" / "linh-vuc").glob("*/index.html"), key=lambda p: p.stat().st_size)
+    if fields:
+        cat["largest field page"] = fields[-1]
+    catalogue = {k: (p.stat().st_size / 1024, len(gzip.compress(p.read_bytes(), 6)) / 1024)
+                 for k, p in cat.items() if p.is_file()}
+    return {"html_pages": len(files), "site_mb": total / 2**20, "catalogue_kb": catalogue,
             "median_kb": statistics.median(raw) / 1024, "largest_kb": max(raw) / 1024,
             "median_gz_kb": statistics.median(gz) / 1024, "largest_gz_kb": max(gz) / 1024}
 
@@ -340,8 +350,8 @@ def serve_loop(tree: Path, page_src: str, extra_args=(), env_extra=None, timeout
 SERVE_MODES = {
     "full": ((), None),
     "dirty": (("--dirty", "--no-strict"), None),
-    "vi-only": ((), {"BUILD_ONLY_LOCALE": "vi"}),
-    "vi-only-dirty": (("--dirty", "--no-strict"), {"BUILD_ONLY_LOCALE": "vi"}),
+    "vi-only": ((), {"BUILD_EN": "false"}),
+    "vi-only-dirty": (("--dirty", "--no-strict"), {"BUILD_EN": "false"}),
 }
 
 
@@ -400,6 +410,9 @@ ROWS = [  # label, getter, format
     ("site size, MB", lambda r: r["site"]["site_mb"], "{:.1f}"),
     ("median page, KB raw / gzip", lambda r: f"{r['site']['median_kb']:.1f} / {r['site']['median_gz_kb']:.1f}", None),
     ("largest page, KB raw / gzip", lambda r: f"{r['site']['largest_kb']:.1f} / {r['site']['largest_gz_kb']:.1f}", None),
+    ("catalogue pages, KB raw / gzip: by field, by level, online, largest field page",
+     lambda r: ", ".join("{:.0f}/{:.0f}".format(*r["site"]["catalogue_kb"][k]) for k in CATALOGUE_ORDER
+                         if k in r["site"].get("catalogue_kb", {})), None),
     ("search data on disk, KB", lambda r: r["search"]["on_disk_kb"], "{:.0f}"),
     (f"first query '{QUERY}': files, KB raw / sent",
      lambda r: f"{r['search']['first_query_files']}, {r['search']['first_query_kb']:.0f} / {r['search']['first_query_gz_kb']:.0f}", None),
@@ -407,6 +420,7 @@ ROWS = [  # label, getter, format
     ("check.py (all checks), CPU s", lambda r: r["check"]["cpu_s"], "{:.1f}"),
     ("front matter + coverage, CPU s", lambda r: r["front_matter"]["cpu_s"], "{:.2f}"),
 ]
+CATALOGUE_ORDER = ("index", "theo-cap", "truc-tuyen", "largest field page")
 GROWTH = [  # figures whose growth is compared with the page count's
     ("build CPU s", lambda r: r["build"]["cpu_s"]), ("Markdown CPU s", lambda r: r["markdown"]["cpu_s"]),
     ("peak memory", lambda r: r["build"]["maxrss_mb"]), ("site size", lambda r: r["site"]["site_mb"]),
@@ -454,16 +468,28 @@ def targets(r: dict) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Scale benchmark over a synthetic province-sized corpus.")
-    parser.add_argument("--pages", type=int, default=2000, help="Vietnamese pages to add (default 2000)")
+    parser.add_argument("--pages", type=int, default=2000,
+                        help="procedure cards to add, with 15 %% as many articles and news (default 2000)")
     parser.add_argument("--sizes", help="several sizes, e.g. 200,1000,2000: prints a growth table")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (one size only)")
     parser.add_argument("--serve", action="store_true", help="also time the mkdocs serve edit loop")
     parser.add_argument("--serve-modes", default="full,vi-only,vi-only-dirty",
                         help=f"comma-separated, of: {', '.join(SERVE_MODES)}")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument("--table", type=Path, help="only print the tables of a --json file written before")
     parser.add_argument("--source", type=Path, default=ROOT,
                         help="benchmark another checkout of this repository (e.g. a copy from before a change)")
     args = parser.parse_args(argv)
+    if args.table:
+        results = json.loads(args.table.read_text("utf-8"))
+        print(table(results))
+        if len(results) > 1:
+            print()
+            print(growth(results))
+        print()
+        print(f"Targets at {results[-1]['pages']} pages:")
+        print(targets(results[-1]))
+        return 0
     global SOURCE
     SOURCE = args.source.resolve()
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [args.pages]

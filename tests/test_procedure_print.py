@@ -345,8 +345,10 @@ def test_printout_has_no_chrome_and_carries_the_qr_code(card_site, browser):
     assert re.search(r'<figure class="print-qr"[^>]* data-url="([^"]+)"', html).group(1) == expected
     assert f'<link rel="canonical" href="{expected}">' in html
     assert qr.svg(expected) in html
+    # No English version yet: the English page shows the Vietnamese text and carries its code.
+    assert not (_tree / "docs" / "en" / POSTING).exists()
     english = (dest / url_of(POSTING, "en").strip("/") / "index.html").read_text("utf-8")
-    assert f'data-url="{SITE_URL}en/{url_of(POSTING).lstrip("/")}"' in english
+    assert f'data-url="{expected}"' in english and qr.svg(expected) in english
 
 
 def test_external_links_print_their_address(card_site, browser):

@@ -1,5 +1,5 @@
 """The scale benchmark's corpus, small: a synthetic site made by scripts/bench.py (the real pages
-plus 40-odd procedure cards, articles and news, a third in English) passes the checker and
+plus 40 procedure cards, 4 articles and 2 news, a third in English) passes the checker and
 builds strict with the real configuration; procedure cards stay out of the sidebar; and the
 catalogue pages (docs/<lang>/thu-tuc/) list every card exactly once, under the right heading.
 
@@ -8,6 +8,7 @@ The full-size figures come from `python3 scripts/bench.py` (see its docstring).
 import functools
 import http.server
 import importlib.util
+import os
 import posixpath
 import re
 import subprocess
@@ -15,6 +16,7 @@ import sys
 import threading
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -22,7 +24,7 @@ from cchc import bench_corpus, data as data_mod, frontmatter, markers, paths, pr
 from cchc.slug import fold
 
 ROOT = paths.ROOT
-PAGES = 60  # Vietnamese pages added: 42 cards, 12 articles, 6 news
+PAGES = 40  # procedure cards added, with 4 articles and 2 news (bench_corpus.split)
 
 
 def _bench():
@@ -91,16 +93,34 @@ def resolve(base_url: str, href: str) -> str:
     return posixpath.normpath(posixpath.join(base_url, href.split("#")[0])) + "/"
 
 
-def real_cards() -> dict:
-    """The repository's own cards (docs/vi/thu-tuc/, kind procedure): src -> field, level, fully online."""
-    found = {}
-    for path in sorted((ROOT / "docs" / "vi" / "thu-tuc").glob("*.md")):
-        meta = frontmatter.read(path.read_bytes()).meta or {}
-        if meta.get("kind") == procedure.KIND:
-            proc = meta.get("procedure") or {}
-            found[f"thu-tuc/{path.name}"] = {"field": proc.get("field"), "level": proc.get("level"),
-                                             "online": "truc-tuyen-toan-trinh" in (proc.get("ways") or [])}
-    return found
+def test_full_size_corpus_is_what_the_benchmark_claims(tmp_path):
+    """At 2,000 the benchmark's tree holds 2,000 cards and 300 articles and news, a third of
+    each in English, spread over fields and levels, and every page's front matter is valid."""
+    from cchc.check_coverage import check_coverage
+    from cchc.check_pages import check_pages
+
+    made = _bench().make_tree(tmp_path, 2000)
+    assert made.counts["procedure"] == 2000 and made.counts["article"] + made.counts["news"] == 300
+    pages = site.discover(tmp_path)
+    real = {(p.lang, p.src) for p in site.discover(ROOT)}
+    added = [p for p in pages if (p.lang, p.src) not in real]
+    kinds = {}
+    for p in added:
+        if p.lang == paths.DEFAULT_LANGUAGE:
+            kinds[p.meta["kind"]] = kinds.get(p.meta["kind"], 0) + 1
+    assert kinds == {"procedure": 2000, "article": 200, "news": 100, "section": made.counts["field_pages"]}
+    assert made.counts["field_pages"] == len({c.field for c in made.cards} - set(procedure.load_lists(ROOT)[0].fields))
+    english = sum(1 for p in added if p.lang != paths.DEFAULT_LANGUAGE and p.meta["kind"] != "section")
+    assert english == made.counts["en"] and abs(english - 2300 / 3) <= 3
+    fields = {c.field for c in made.cards}
+    per_field = [sum(1 for c in made.cards if c.field == f) for f in fields]
+    assert len(fields) >= 15 and max(per_field) - min(per_field) <= 1  # spread, not piled on one
+    per_level = [sum(1 for c in made.cards if c.level == lv) for lv in ("tinh", "huyen", "xa")]
+    assert min(per_level) > 400
+    assert 0.2 < sum(c.online for c in made.cards) / 2000 < 0.5
+    data, problems = data_mod.load(tmp_path)
+    problems += check_pages(data, pages) + check_coverage(data, pages)
+    assert problems == [], [str(p) for p in problems[:5]]
 
 
 def test_corpus_is_what_was_asked(corpus):
@@ -108,8 +128,9 @@ def test_corpus_is_what_was_asked(corpus):
     cards, articles, news = bench_corpus.split(PAGES)
     assert (made.counts["procedure"], made.counts["article"], made.counts["news"]) == (cards, articles, news)
     assert len({c.src for c in made.cards}) == cards
-    assert made.counts["en"] == sum(1 for rel in made.files if rel.startswith("docs/en/"))
-    assert all(bench_corpus.SYNTHETIC_VI in text or bench_corpus.SYNTHETIC_EN in text for text in made.files.values())
+    assert made.counts["en"] + made.counts.get("field_pages", 0) == sum(1 for rel in made.files if rel.startswith("docs/en/"))
+    assert all(bench_corpus.SYNTHETIC_VI in text or bench_corpus.SYNTHETIC_EN in text
+               for rel, text in made.files.items() if f"/{bench_corpus.FIELD_PAGE_DIR}/" not in rel)
     assert len({c.field for c in made.cards}) > 4 and {c.level for c in made.cards} == {"tinh", "huyen", "xa"}
     assert any(c.online for c in made.cards) and not all(c.online for c in made.cards)
 
@@ -133,32 +154,117 @@ def test_cards_are_not_in_the_sidebar(corpus, lang):
         assert (dest / prefix / card.src.removesuffix(".md") / "index.html").is_file()
 
 
-@pytest.mark.parametrize("lang", paths.LANGUAGES)
-@pytest.mark.parametrize("src, key, only_online", [
-    ("thu-tuc/index.md", "field", False),
-    ("thu-tuc/theo-cap.md", "level", False),
-    ("thu-tuc/truc-tuyen.md", "field", True),
-])
-def test_catalogue_lists_every_card_once_under_its_heading(corpus, lang, src, key, only_online):
-    _tree, dest, made = corpus
+def _html_of(dest: Path, lang: str, src: str) -> tuple[str, Path]:
     url = page_url(lang, src)
     prefix = "" if lang == paths.DEFAULT_LANGUAGE else f"{lang}/"
-    html_file = dest / prefix / url.removeprefix(f"/{prefix}").strip("/") / "index.html"
-    found = [(heading, resolve(url, href)) for heading, href in links_in(html_file, "div", "data-catalogue")]
-    urls = [u for _h, u in found]
-    expected = {page_url(lang, c.src): getattr(c, key) for c in made.cards if c.online or not only_online}
-    # The repository's own cards are in the copied tree too, so the catalogue lists them as well.
-    expected.update({page_url(lang, src): facts[key] for src, facts in real_cards().items()
-                     if facts["online"] or not only_online})
-    assert sorted(urls) == sorted(expected), "every card exactly once, and nothing else"
-    for heading, u in found:
-        assert heading == expected[u], f"{u} listed under #{heading}, its {key} is {expected[u]}"
+    return url, dest / prefix / url.removeprefix(f"/{prefix}").strip("/") / "index.html"
+
+
+def real_cards() -> list:
+    """The repository's own cards (docs/vi/thu-tuc/, kind procedure): the copied tree has them
+    too, so the catalogues list them beside the corpus's."""
+    found = []
+    for path in sorted((ROOT / "docs" / "vi" / "thu-tuc").glob("*.md")):
+        meta = frontmatter.read(path.read_bytes()).meta or {}
+        if meta.get("kind") == procedure.KIND:
+            proc = meta.get("procedure") or {}
+            found.append(SimpleNamespace(src=f"thu-tuc/{path.name}", field=proc.get("field"), level=proc.get("level"),
+                                         online="truc-tuyen-toan-trinh" in (proc.get("ways") or [])))
+    return found
+
+
+def _field_page(field_id: str) -> str:
+    return markers.FIELD_PAGE.format(field_id)
+
+
+@pytest.mark.parametrize("lang", paths.LANGUAGES)
+def test_field_pages_list_every_card_once_under_its_level(corpus, lang):
+    """Each field's page lists its own cards, by level; together they list every card once."""
+    _tree, dest, made = corpus
+    cards = made.cards + real_cards()
+    seen = []
+    for field_id in sorted({c.field for c in cards}):
+        url, html_file = _html_of(dest, lang, _field_page(field_id))
+        found = [(heading, resolve(url, href)) for heading, href in links_in(html_file, "div", "data-catalogue")]
+        expected = {page_url(lang, c.src): c.level for c in cards if c.field == field_id}
+        assert sorted(u for _h, u in found) == sorted(expected), field_id
+        for heading, u in found:
+            assert heading == expected[u], f"{u} listed under #{heading}, its level is {expected[u]}"
+        assert 'catalogue-filter.js" defer' in html_file.read_text("utf-8")
+        seen += [u for _h, u in found]
+    assert sorted(seen) == sorted(page_url(lang, c.src) for c in cards)
+
+
+@pytest.mark.parametrize("lang", paths.LANGUAGES)
+def test_catalogue_by_field_links_to_each_field_page(corpus, lang):
+    """The catalogue by field is short: a heading per field, with a link to its page."""
+    _tree, dest, made = corpus
+    cards = made.cards + real_cards()
+    url, html_file = _html_of(dest, lang, "thu-tuc/index.md")
+    found = [(heading, resolve(url, href)) for heading, href in links_in(html_file, "div", "catalogue")]
+    fields = {c.field for c in cards}
+    assert sorted(found) == sorted((f, page_url(lang, _field_page(f))) for f in fields)
     text = html_file.read_text("utf-8")
-    assert 'catalogue-filter.js" defer' in text  # the filter box's script, on this page only
+    assert "data-catalogue" not in text and "catalogue-filter.js" not in text  # no list, no filter
+
+
+@pytest.mark.parametrize("lang", paths.LANGUAGES)
+def test_catalogue_by_level_links_to_field_pages_at_that_level(corpus, lang):
+    _tree, dest, made = corpus
+    cards = made.cards + real_cards()
+    url, html_file = _html_of(dest, lang, "thu-tuc/theo-cap.md")
+    links = links_in(html_file, "div", "catalogue")
+    found = sorted((heading, href.rsplit("#", 1)[1], resolve(url, href)) for heading, href in links)
+    expected = sorted({(c.level, c.level, page_url(lang, _field_page(c.field))) for c in cards})
+    assert found == expected
+
+
+@pytest.mark.parametrize("lang", paths.LANGUAGES)
+def test_online_catalogue_lists_every_online_card_once_under_its_field(corpus, lang):
+    _tree, dest, made = corpus
+    cards = made.cards + real_cards()
+    url, html_file = _html_of(dest, lang, "thu-tuc/truc-tuyen.md")
+    found = [(heading, resolve(url, href)) for heading, href in links_in(html_file, "div", "data-catalogue")]
+    expected = {page_url(lang, c.src): c.field for c in cards if c.online}
+    assert expected and sorted(u for _h, u in found) == sorted(expected), "every online card once, nothing else"
+    for heading, u in found:
+        assert heading == expected[u], f"{u} listed under #{heading}, its field is {expected[u]}"
+    assert 'catalogue-filter.js" defer' in html_file.read_text("utf-8")
+
+
+def test_field_without_a_page_is_listed_inline():
+    """No card is ever left out: a field with no page of its own is listed on the catalogue."""
+    data, _ = data_mod.load(ROOT)
+    lists, _ = procedure.load_lists(ROOT)
+    field_id = next(iter(lists.fields))
+    card = site.PageRec(rel="docs/vi/thu-tuc/x.md", lang="vi", src="thu-tuc/x.md", url="/thu-tuc/x/",
+                        meta={"kind": "procedure", "title": "Thủ tục X",
+                              "procedure": {"field": field_id, "level": "xa", "ways": ["truc-tiep"]}},
+                        body="", body_line=1)
+    page = site.PageRec(rel=f"docs/vi/{_field_page(field_id)}", lang="vi", src=_field_page(field_id),
+                        url="/", meta={"kind": "section", "title": "F"}, body="", body_line=1)
+    for pages, inline in (([card], True), ([card, page], False)):
+        out = markers.expand("<!-- md:procedures by=field -->", markers.Context(data, pages, "vi", "thu-tuc/index.md"))
+        assert ("(x.md)" in out) is inline and ("linh-vuc/" in out) is not inline
+
+
+def test_english_fallback_card_carries_the_vietnamese_qr_code(corpus):
+    """A card with no English version prints the Vietnamese text on the English site: its
+    code opens the Vietnamese page (and is encoded once); a translated card keeps its own."""
+    tree, dest, made = corpus
+    base = os.environ.get("SITE_URL", "http://127.0.0.1:8000/").rstrip("/")  # mkdocs.yml's site_url
+    seen = set()
+    for card in made.cards[:6]:
+        translated = (tree / "docs" / "en" / card.src).is_file()
+        seen.add(translated)
+        html_text = (dest / "en" / card.src.removesuffix(".md") / "index.html").read_text("utf-8")
+        url = re.search(r'<figure class="print-qr"[^>]* data-url="([^"]+)"', html_text).group(1)
+        assert url == base + page_url("en" if translated else "vi", card.src), (card.src, url)
+    assert seen == {True, False}  # both cases were looked at
 
 
 def test_catalogue_says_so_when_no_card_is_published():
-    """With no card published (the real cards left out), the catalogue pages say it plainly, in both languages."""
+    """The real site has no card yet: the catalogue pages say it plainly, in both languages."""
     data, _ = data_mod.load(ROOT)
     pages = [p for p in site.discover(ROOT) if not (p.meta and p.meta.get("kind") == procedure.KIND)]
     for lang in paths.LANGUAGES:
@@ -197,14 +303,18 @@ def test_filter_box_narrows_the_list(corpus, browser):
     outside = []
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:")) else None)
     try:
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/thu-tuc/")
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/thu-tuc/truc-tuyen/")
         box = page.get_by_label(markers.CATALOGUE["vi"]["filter"])
-        word = made.cards[0].title.split(" (")[0]
+        online = [c for c in made.cards if c.online]
+        word = online[0].title.split(" (")[0]
         box.fill(fold(word).lower())  # typed without marks
         page.wait_for_timeout(400)
         shown = page.locator("[data-catalogue] li:visible").all_inner_texts()
         assert shown and all(fold(word).lower() in fold(t).lower() for t in shown)
-        assert len(shown) < len(made.cards)
+        assert len(shown) < len(online)
+        box.fill("")
+        page.wait_for_timeout(400)
+        assert page.locator("[data-catalogue] li:visible").count() == len(online)  # cleared: all back
     finally:
         page.close()
         server.shutdown()

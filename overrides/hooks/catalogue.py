@@ -2,7 +2,9 @@
 news items (hundreds a year). A sidebar that lists them is rendered into every page: hundreds of
 KB each and minutes of build at that size. They are still built, and found through their own
 index pages (docs/<lang>/thu-tuc/ with `<!-- md:procedures by=... -->` from cchc/markers.py; the
-paginated news index of overrides/hooks/news.py), search and links.
+paginated news index of overrides/hooks/news.py), search and links. So are the per-field
+catalogue pages (docs/<lang>/thu-tuc/linh-vuc/, up to a few dozen): the catalogue by field
+links to each of them.
 
 The catalogue pages get the small filter script (docs/assets/javascripts/catalogue-filter.js);
 no other page loads it.
@@ -12,7 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from cchc import build_state
+from cchc import build_state, markers
 
 SCRIPT = "assets/javascripts/catalogue-filter.js"
 KINDS = ("procedure", "news")  # section index pages (kind: section) stay in the sidebar
@@ -21,8 +23,10 @@ KINDS = ("procedure", "news")  # section index pages (kind: section) stay in the
 @event_priority(-200)  # after mkdocs-static-i18n (-100), which rebuilds the file list
 def on_files(files, config):
     listed = {p.src for p in build_state.pages or [] if p.meta and p.meta.get("kind") in KINDS}
+    field_pages = markers.FIELD_PAGE.split("{", 1)[0]  # 'thu-tuc/linh-vuc/'
     for file in files.documentation_pages():
-        if getattr(file, "norm_src_uri", file.src_uri) in listed:
+        src = getattr(file, "norm_src_uri", file.src_uri)
+        if src in listed or src.startswith(field_pages):
             file.inclusion = InclusionLevel.NOT_IN_NAV
     return files
 

@@ -1,18 +1,26 @@
 """Pages printed for public posting (kinds in cchc.qr.KINDS: posting sheets, procedure cards)
 get, at build time, a QR code back to their own absolute URL (site_url + the page's path),
 shown only in print (docs/assets/print.css), and a short "print this sheet" note on screen.
-The logic is in cchc/qr.py."""
+The logic is in cchc/qr.py.
+
+An English page that only falls back to the Vietnamese text (no English version yet) carries
+the Vietnamese original's code: the printout is the Vietnamese text, the code opens that text,
+and the code is encoded once instead of twice (a third of the build's QR time at 2,000 cards,
+scripts/bench.py; see maintainers/scale.md)."""
 import _path  # noqa: F401  (puts the repository on sys.path)
 from mkdocs.plugins import event_priority
 
-from cchc import qr
+from cchc import paths, qr, site
 
 
 @event_priority(-50)  # after other content hooks: the code goes at the very end of the body
 def on_page_content(html, page, config, files):
     if (page.meta or {}).get("kind") not in qr.KINDS:
         return html
-    url = qr.absolute_url(config.site_url, page.url)
+    own = page.url
+    if (page.meta or {}).get("fallback"):  # set by i18n_fallback.py, which runs earlier
+        own = site.url_for(paths.DEFAULT_LANGUAGE, getattr(page.file, "norm_src_uri", page.file.src_uri)).lstrip("/")
+    url = qr.absolute_url(config.site_url, own)
     if url is None:
         return html
     lang = config.theme["language"]
