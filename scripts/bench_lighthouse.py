@@ -34,17 +34,15 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cchc import paths, site  # noqa: E402
+from cchc import page_weight  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
-BUDGET_BYTES = 100 * 1024
-GZIP_LEVEL = 6
+BUDGET_BYTES = page_weight.BUDGET_BYTES
+GZIP_LEVEL = page_weight.GZIP_LEVEL
 # What a web server compresses; images and fonts are already compressed.
-COMPRESSIBLE = {
-    ".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".map", ".webmanifest",
-}
+COMPRESSIBLE = page_weight.COMPRESSIBLE_SUFFIXES
 
 
 class CompressingHandler(http.server.SimpleHTTPRequestHandler):
@@ -107,21 +105,7 @@ def build(dest: Path) -> None:
 
 
 def chosen_pages() -> list[tuple[str, str]]:
-    """(label, URL path): home, the first theme hub and the longest Vietnamese article,
-    each followed by its English rendering (a fallback page where no translation exists)."""
-    import yaml
-
-    pages = [p for p in site.discover() if p.meta is not None]
-    vi = {p.src: p for p in pages if p.lang == paths.DEFAULT_LANGUAGE}
-    themes = yaml.safe_load((paths.DATA / "taxonomy.yml").read_text("utf-8"))["themes"]
-    hub = next(vi[f"{t['path']}/index.md"] for t in themes if f"{t['path']}/index.md" in vi)
-    articles = [p for p in vi.values() if p.meta.get("kind") == "article"]
-    longest = max(articles, key=lambda p: len(p.body))
-    chosen = []
-    for label, page_url in (("home", "/"), ("hub", hub.url), ("article", longest.url)):
-        chosen.append((f"vi {label}", page_url))
-        chosen.append((f"en {label}", "/en" + page_url))
-    return chosen
+    return page_weight.chosen_pages()
 
 
 def run_lighthouse(url: str, out: Path) -> dict:
