@@ -11,7 +11,6 @@ Tests marked xfail(strict=True) pin down bugs in the checker: each shows the out
 checker should give. When a bug is fixed its test passes and the marker must go.
 """
 import contextlib
-import importlib.util
 import io
 import re
 import shutil
@@ -25,6 +24,7 @@ import pytest
 import yaml
 
 from cchc import check, data as data_mod
+from conftest import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = ROOT / "scripts" / "check.py"
@@ -99,19 +99,7 @@ def run_cli(root: Path, *args: str) -> Result:
     return Result(proc.returncode, proc.stdout.splitlines(), proc.stderr)
 
 
-def _load_cli():
-    """scripts/check.py as a module (it is a script, not a package), without a .pyc beside it."""
-    spec = importlib.util.spec_from_file_location("check_cli", CLI)
-    module = importlib.util.module_from_spec(spec)
-    dont_write, sys.dont_write_bytecode = sys.dont_write_bytecode, True
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.dont_write_bytecode = dont_write
-    return module
-
-
-check_cli = _load_cli()
+check_cli = load_script("check")
 
 
 def run_main(root: Path, *args: str) -> Result:

@@ -19,7 +19,6 @@ import concurrent.futures
 import datetime
 import functools
 import http.server
-import importlib.util
 import json
 import os
 import re
@@ -35,6 +34,7 @@ import pytest
 import yaml
 
 from cchc import data as data_mod, health, paths, scaffold, site
+from conftest import load_script
 
 ROOT = paths.ROOT
 COPIED = ("cchc", "data", "docs", "overrides", "schemas", "scripts", "templates", "mkdocs.yml")
@@ -407,26 +407,19 @@ def test_checker_reports_nothing_else(unsafe_check):
     assert f"{sum(len(v) for v in by_path.values())} lỗi" in unsafe_check["result"].stderr
 
 
-# Links a browser runs as script, written in ways a simple pattern misses.
-def test_checker_rejects_a_javascript_link_with_spaces(tmp_path):
+# Links a browser runs as script, written in ways a simple pattern misses: spaces inside the
+# Markdown link's brackets, and the scheme's first letter as an HTML entity.
+@pytest.mark.parametrize("title, line", [
+    ("Liên kết có dấu cách", "[Bấm vào đây]( javascript:alert(1) )"),
+    ("Liên kết mã hóa", '<a href="&#106;avascript:alert(1)">Bấm</a>'),
+])
+def test_checker_rejects_a_disguised_javascript_link(tmp_path, title, line):
     root = copy_repo(tmp_path / "repo")
     loaded, _ = data_mod.load(root)
-    rel, text, _ = scaffold.make_page(loaded, root, kind="article", theme=THEMES[0], title="Liên kết có dấu cách",
+    rel, text, _ = scaffold.make_page(loaded, root, kind="article", theme=THEMES[0], title=title,
                                       description=DESCRIPTION, audience=["nguoi-dan"], unit=next(iter(loaded.units)),
                                       plan_items=[first_content_item(root)], today=TODAY, template_dir=root / "templates")
-    (root / rel).write_text(text + "\n[Bấm vào đây]( javascript:alert(1) )\n", "utf-8")
-    assert run_script(root, "update_manifest.py").returncode == 0
-    result = run_script(root, "check.py")
-    assert result.returncode == 1 and "javascript" in result.stdout
-
-
-def test_checker_rejects_an_entity_encoded_javascript_link(tmp_path):
-    root = copy_repo(tmp_path / "repo")
-    loaded, _ = data_mod.load(root)
-    rel, text, _ = scaffold.make_page(loaded, root, kind="article", theme=THEMES[0], title="Liên kết mã hóa",
-                                      description=DESCRIPTION, audience=["nguoi-dan"], unit=next(iter(loaded.units)),
-                                      plan_items=[first_content_item(root)], today=TODAY, template_dir=root / "templates")
-    (root / rel).write_text(text + '\n<a href="&#106;avascript:alert(1)">Bấm</a>\n', "utf-8")
+    (root / rel).write_text(text + "\n" + line + "\n", "utf-8")
     assert run_script(root, "update_manifest.py").returncode == 0
     result = run_script(root, "check.py")
     assert result.returncode == 1 and "javascript" in result.stdout
@@ -434,15 +427,6 @@ def test_checker_rejects_an_entity_encoded_javascript_link(tmp_path):
 
 # ---------------------------------------------------------------- check.py --format github
 
-def load_check_cli():
-    spec = importlib.util.spec_from_file_location("check_cli_editors", ROOT / "scripts" / "check.py")
-    module = importlib.util.module_from_spec(spec)
-    dont_write, sys.dont_write_bytecode = sys.dont_write_bytecode, True
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.dont_write_bytecode = dont_write
-    return module
 
 
 def test_github_format_turns_each_line_into_an_annotation(unsafe_check):
@@ -460,7 +444,7 @@ def test_github_format_turns_each_line_into_an_annotation(unsafe_check):
 
 
 def test_github_annotation_escapes_what_github_would_misread():
-    cli = load_check_cli()
+    cli = load_script("check")
     from cchc.problems import Problem
 
     problem = Problem("docs/vi/a,b:c.md", 7, "100% sai\ndòng hai, có dấu: phẩy")
