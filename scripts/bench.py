@@ -466,6 +466,17 @@ def targets(r: dict) -> str:
     return "\n".join(f"- {'met   ' if ok else 'MISSED'} {label}" for label, ok in checks_)
 
 
+def print_report(results: list) -> None:
+    """The figures table, the growth table (several sizes) and the targets at the largest size."""
+    print(table(results))
+    if len(results) > 1:
+        print()
+        print(growth(results))
+    print()
+    print(f"Targets at {results[-1]['pages']} pages:")
+    print(targets(results[-1]))
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Scale benchmark over a synthetic province-sized corpus.")
     parser.add_argument("--pages", type=int, default=2000,
@@ -481,14 +492,7 @@ def main(argv=None) -> int:
                         help="benchmark another checkout of this repository (e.g. a copy from before a change)")
     args = parser.parse_args(argv)
     if args.table:
-        results = json.loads(args.table.read_text("utf-8"))
-        print(table(results))
-        if len(results) > 1:
-            print()
-            print(growth(results))
-        print()
-        print(f"Targets at {results[-1]['pages']} pages:")
-        print(targets(results[-1]))
+        print_report(json.loads(args.table.read_text("utf-8")))
         return 0
     global SOURCE
     SOURCE = args.source.resolve()
@@ -501,13 +505,7 @@ def main(argv=None) -> int:
         parser.error(f"unknown --serve-modes {unknown}; known: {', '.join(SERVE_MODES)}")
     # The edit loop is timed at the largest size only.
     results = [run(n, args.keep, args.serve and n == sizes[-1], modes) for n in sizes]
-    print(table(results))
-    if len(results) > 1:
-        print()
-        print(growth(results))
-    print()
-    print(f"Targets at {results[-1]['pages']} pages:")
-    print(targets(results[-1]))
+    print_report(results)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), "utf-8")
     return 0
