@@ -9,8 +9,6 @@ import itertools
 
 import segno
 
-# Page kinds printed for public posting (data/taxonomy.yml ids).
-KINDS = ("posting-sheet", "procedure")
 MASK = 0  # QR data mask pattern (0-7); see svg()
 
 L = {
@@ -19,6 +17,11 @@ L = {
     "en": {"caption": "Scan the QR code with a phone to open this page:",
            "hint": "Print this sheet with the browser's Print command (Ctrl+P). The printout leaves out the menus and carries a QR code back to this page."},
 }
+
+
+def printed_kinds(kinds: dict) -> set:
+    """Page kinds printed for public posting: `print_qr: true` in data/taxonomy.yml."""
+    return {k for k, entry in kinds.items() if entry.get("print_qr")}
 
 
 def absolute_url(site_url: str | None, page_url: str) -> str | None:

@@ -17,12 +17,14 @@ from mkdocs.utils import get_relative_url
 from cchc import build_state, markers
 
 SCRIPT = "assets/javascripts/catalogue-filter.js"
-KINDS = ("procedure", "news")  # section index pages (kind: section) stay in the sidebar
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100), which rebuilds the file list
 def on_files(files, config):
-    listed = {p.src for p in build_state.pages or [] if p.meta and p.meta.get("kind") in KINDS}
+    # Kinds with `in_nav: false` in data/taxonomy.yml (procedure cards, news).
+    kinds = build_state.data.kinds if build_state.data else {}
+    hidden = {k for k, entry in kinds.items() if entry.get("in_nav") is False}
+    listed = {p.src for p in build_state.pages or [] if p.meta and p.meta.get("kind") in hidden}
     field_pages = markers.FIELD_PAGE.split("{", 1)[0]  # 'thu-tuc/linh-vuc/'
     for file in files.documentation_pages():
         src = getattr(file, "norm_src_uri", file.src_uri)

@@ -1,4 +1,5 @@
-"""Pages printed for public posting (kinds in cchc.qr.KINDS: posting sheets, procedure cards)
+"""Pages printed for public posting (kinds with `print_qr: true` in data/taxonomy.yml: posting
+sheets, procedure cards)
 get, at build time, a QR code back to their own absolute URL (site_url + the page's path),
 shown only in print (docs/assets/print.css), and a short "print this sheet" note on screen.
 The logic is in cchc/qr.py.
@@ -10,12 +11,13 @@ scripts/bench.py; see maintainers/scale.md)."""
 import _path  # noqa: F401  (puts the repository on sys.path)
 from mkdocs.plugins import event_priority
 
-from cchc import paths, qr, site
+from cchc import build_state, paths, qr, site
 
 
 @event_priority(-50)  # after other content hooks: the code goes at the very end of the body
 def on_page_content(html, page, config, files):
-    if (page.meta or {}).get("kind") not in qr.KINDS:
+    kinds = build_state.data.kinds if build_state.data else {}
+    if (page.meta or {}).get("kind") not in qr.printed_kinds(kinds):
         return html
     own = page.url
     if (page.meta or {}).get("fallback"):  # set by i18n_fallback.py, which runs earlier

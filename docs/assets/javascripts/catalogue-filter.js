@@ -7,14 +7,11 @@
 (function () {
   "use strict";
 
-  // Same folding as cchc.slug.fold / search.js: đ→d, drop marks, lowercase.
-  function fold(value) {
-    return value
-      .replace(/[đĐ]/g, function (c) { return c === "đ" ? "d" : "D"; })
-      .normalize("NFKD")
-      .replace(/\p{M}/gu, "")
-      .toLowerCase();
-  }
+  // The site's one folding rule (đ→d, marks dropped, lower case), from search.js, which every
+  // page loads before this file (both deferred, in document order). Without it, no filter box:
+  // the lists are complete anyway.
+  var fold = window.cchcFold;
+  if (typeof fold !== "function") return;
 
   document.querySelectorAll("[data-catalogue]").forEach(function (root, n) {
     var groups = [];

@@ -14,6 +14,8 @@
 
   var root = document.querySelector("[data-cchc-search]");
   var toggle = document.getElementById("__search");
+  // The one folding rule in the browser; the catalogue filter (catalogue-filter.js) uses it too.
+  window.cchcFold = normalize;
   if (!root || !toggle) return;
 
   var form = root.querySelector("form");
