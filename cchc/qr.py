@@ -5,11 +5,12 @@ no script, no other host.
 """
 import functools
 import html
-import itertools
+import re
 
 import segno
 
 MASK = 0  # QR data mask pattern (0-7); see svg()
+DARK_RUN = re.compile(rb"\x01+")
 
 L = {
     "vi": {"caption": "Quét mã QR bằng điện thoại để mở trang này:",
@@ -48,15 +49,10 @@ def svg(url: str) -> str:
     size = len(code.matrix) + 2 * border
     runs, pen = [], None
     for y, row in enumerate(code.matrix):
-        x = 0
-        for dark, group in itertools.groupby(row):
-            n = len(list(group))
-            if dark:
-                start = (x + border, y + border)
-                runs.append(f"M{start[0]} {start[1]}.5h{n}" if pen is None else
-                            f"m{start[0] - pen[0]} {start[1] - pen[1]}h{n}")
-                pen = (start[0] + n, start[1])
-            x += n
+        for run in DARK_RUN.finditer(row):  # each row is a bytearray of 0 (light) and 1 (dark)
+            x, n = run.start() + border, run.end() - run.start()
+            runs.append(f"M{x} {y + border}.5h{n}" if pen is None else f"m{x - pen[0]} {y + border - pen[1]}h{n}")
+            pen = (x + n, y + border)
     return (f'<svg aria-hidden="true" focusable="false" shape-rendering="crispEdges" viewBox="0 0 {size} {size}"'
             f' class="print-qr__code"><path fill="#fff" d="M0 0h{size}v{size}h-{size}z"/>'
             f'<path stroke="#000" d="{"".join(runs)}"/></svg>')

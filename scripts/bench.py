@@ -15,10 +15,13 @@ page per field, then, in one run, measures:
   checks       `python3 scripts/check.py --root <tmp>` (every check), and in-process the
                front-matter + coverage part (data load, discovery, check_pages, check_coverage)
   serve        (--serve) `mkdocs serve` on the corpus: seconds from saving a page to the new HTML
+  floor        (--floor) the same Vietnamese pages built by MkDocs with a one-line template and
+               by stock Material, no plugin or hook: what the stack costs before anything of ours
 
     python3 scripts/bench.py                         # 2,000 cards + 300 articles and news
     python3 scripts/bench.py --sizes 200,1000,2000   # growth table
     python3 scripts/bench.py --pages 2000 --serve    # also the edit loop
+    python3 scripts/bench.py --pages 2000 --floor    # also what MkDocs and Material cost alone
     python3 scripts/bench.py --keep /tmp/corpus      # keep the tree (and its site/) for a look
     python3 scripts/bench.py --table run.json        # the tables again, from a --json file
 
@@ -133,33 +136,102 @@ def rendered_pages(tree: Path) -> list:
     return out
 
 
-def markdown_only(tree: Path) -> dict:
-    """Python-Markdown with the config's markdown_extensions + mdx_configs (and the setup hook's
-    slugify), one instance reset between pages, over every rendered page: its body as written,
-    and its body with markers expanded as the build expands them (the catalogue pages are
-    mostly generated lists: that conversion is work the page needs, not overhead)."""
+def _markdown(tree: Path):
+    """Python-Markdown with the config's markdown_extensions + mdx_configs and the setup hook's
+    slugify: one instance, reset between pages."""
     import markdown
     from mkdocs.config import load_config
 
-    from cchc import data as data_mod, markers, site
     from cchc.slug import slugify
 
     config = load_config(str(tree / "mkdocs.yml"))
     configs = {k: dict(v) for k, v in config.mdx_configs.items()}
     configs.setdefault("toc", {})["slugify"] = slugify  # what overrides/hooks/setup.py sets
-    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=configs)
+    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=configs)
+
+
+def _convert(md, bodies) -> tuple[float, float]:
+    """CPU and wall seconds to convert every body."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    for body in bodies:
+        md.reset()
+        md.convert(body)
+    return time.process_time() - cpu, time.perf_counter() - wall
+
+
+def markdown_only(tree: Path) -> dict:
+    """Python-Markdown alone (_markdown) over every rendered page: its body as written, and its
+    body with markers expanded as the build expands them (the catalogue pages are mostly
+    generated lists: that conversion is work the page needs, not overhead)."""
+    from cchc import data as data_mod, markers, site
+
+    md = _markdown(tree)
     pages = rendered_pages(tree)
     data, _ = data_mod.load(tree)
     everything = site.discover(tree)
     expanded = [markers.expand(p.body, markers.Context(data, everything, lang, p.src)) for lang, p in pages]
     out = {"pages": len(pages)}
     for key, bodies in (("", [p.body for _l, p in pages]), ("expanded_", expanded)):
-        cpu, wall = time.process_time(), time.perf_counter()
-        for body in bodies:
-            md.reset()
-            md.convert(body)
-        out[key + "cpu_s"], out[key + "wall_s"] = time.process_time() - cpu, time.perf_counter() - wall
+        out[key + "cpu_s"], out[key + "wall_s"] = _convert(md, bodies)
     return out
+
+
+# ------------------------------------------------------------------ what the stack costs alone
+
+FLOOR_TEMPLATE = "<!doctype html><title>{{ page.title }}</title>{{ page.content }}\n"
+FLOOR_VALIDATION = {k: "ignore" for k in ("omitted_files", "absolute_links", "unrecognized_links", "anchors",
+                                          "not_found")}
+
+
+def floor(tree: Path) -> dict:
+    """The build's cost before anything of this project, on the same Vietnamese pages (one
+    language, no plugin, hook or override, the same Markdown extensions), against
+    Python-Markdown alone over those pages:
+      bare      MkDocs with a one-line template (title and content)
+      material  stock Material for MkDocs, a one-page sidebar (its cheapest page), system fonts
+    """
+    import yaml
+    from mkdocs.config import load_config
+
+    from cchc import site
+
+    config = load_config(str(tree / "mkdocs.yml"))
+    extensions = [{name: dict(config.mdx_configs[name])} if name in config.mdx_configs else name
+                  for name in config.markdown_extensions]
+    (tree / "floor-theme").mkdir(exist_ok=True)
+    (tree / "floor-theme" / "main.html").write_text(FLOOR_TEMPLATE, "utf-8")
+    docs = f"docs/{paths.DEFAULT_LANGUAGE}"
+    setups = {
+        "bare": {"theme": {"name": None, "custom_dir": "floor-theme"}},
+        "material": {"theme": {"name": "material", "language": paths.DEFAULT_LANGUAGE, "font": False,
+                               "features": ["navigation.prune", "navigation.indexes"]},
+                     "nav": ["index.md"], "not_in_nav": "/**"},
+    }
+    bodies = [p.body for p in site.discover(tree) if p.lang == paths.DEFAULT_LANGUAGE]
+    cpu, _wall = _convert(_markdown(tree), bodies)
+    out = {"pages": len(bodies), "markdown_cpu_s": cpu}
+    for name, setup in setups.items():
+        cfg = tree / f"floor-{name}.yml"
+        cfg.write_text(yaml.safe_dump({"site_name": "floor", "docs_dir": docs, "use_directory_urls": True,
+                                       "validation": FLOOR_VALIDATION, "markdown_extensions": extensions, **setup},
+                                      allow_unicode=True), "utf-8")
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(cfg), "-d", str(tree / f"site-floor-{name}")]
+        result = run_measured(cmd, tree, child_env(), tree / f"floor-{name}.log")
+        if result["returncode"] != 0:
+            sys.exit(f"floor build '{name}' failed:\n" + (tree / f"floor-{name}.log").read_text("utf-8")[-3000:])
+        out[name + "_cpu_s"] = result["cpu_s"]
+        out[name + "_ratio"] = result["cpu_s"] / cpu
+    return out
+
+
+def floor_table(r: dict) -> str:
+    f = r["floor"]
+    rows = [[f"the same {f['pages']} Vietnamese pages, one language, nothing of ours", "CPU s", "x Markdown"],
+            ["---", "---", "---"],
+            ["Python-Markdown alone", f"{f['markdown_cpu_s']:.2f}", "1.0x"],
+            ["MkDocs, one-line template, no plugin", f"{f['bare_cpu_s']:.1f}", f"{f['bare_ratio']:.1f}x"],
+            ["stock Material, one-page sidebar, no plugin", f"{f['material_cpu_s']:.1f}", f"{f['material_ratio']:.1f}x"]]
+    return "\n".join("| " + " | ".join(row) + " |" for row in rows)
 
 
 # ------------------------------------------------------------------ the built site
@@ -357,7 +429,7 @@ SERVE_MODES = {
 
 # ------------------------------------------------------------------ one run
 
-def run(pages: int, keep: Path | None, serve: bool = False, serve_modes=("full",)) -> dict:
+def run(pages: int, keep: Path | None, serve: bool = False, serve_modes=("full",), with_floor: bool = False) -> dict:
     tmp = None
     if keep:
         tree = keep
@@ -381,6 +453,8 @@ def run(pages: int, keep: Path | None, serve: bool = False, serve_modes=("full",
         out["search"] = search_sizes(site)
         out["check"] = checks(tree)
         out["front_matter"] = front_matter_checks(tree)
+        if with_floor:
+            out["floor"] = floor(tree)
         if serve:
             card = corpus.cards[len(corpus.cards) // 2].src if corpus.cards else "index.md"
             out["serve"] = {}
@@ -475,6 +549,9 @@ def print_report(results: list) -> None:
     print()
     print(f"Targets at {results[-1]['pages']} pages:")
     print(targets(results[-1]))
+    if "floor" in results[-1]:
+        print()
+        print(floor_table(results[-1]))
 
 
 def main(argv=None) -> int:
@@ -486,6 +563,8 @@ def main(argv=None) -> int:
     parser.add_argument("--serve", action="store_true", help="also time the mkdocs serve edit loop")
     parser.add_argument("--serve-modes", default="full,vi-only,vi-only-dirty",
                         help=f"comma-separated, of: {', '.join(SERVE_MODES)}")
+    parser.add_argument("--floor", action="store_true",
+                        help="also build the same Vietnamese pages with MkDocs alone and stock Material alone")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     parser.add_argument("--table", type=Path, help="only print the tables of a --json file written before")
     parser.add_argument("--source", type=Path, default=ROOT,
@@ -504,7 +583,7 @@ def main(argv=None) -> int:
     if unknown:
         parser.error(f"unknown --serve-modes {unknown}; known: {', '.join(SERVE_MODES)}")
     # The edit loop is timed at the largest size only.
-    results = [run(n, args.keep, args.serve and n == sizes[-1], modes) for n in sizes]
+    results = [run(n, args.keep, args.serve and n == sizes[-1], modes, args.floor and n == sizes[-1]) for n in sizes]
     print_report(results)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), "utf-8")

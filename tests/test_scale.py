@@ -319,3 +319,20 @@ def test_filter_box_narrows_the_list(corpus, browser):
         page.close()
         server.shutdown()
     assert not outside, outside
+
+
+def test_floor_builds_the_same_vietnamese_pages_with_the_stack_alone(corpus):
+    """`bench.py --floor`: what MkDocs and stock Material cost on these pages with nothing of
+    ours. Both builds must really render every Vietnamese page (a floor over fewer pages would
+    flatter the stack), and cost more than Markdown alone."""
+    tree, _dest, _made = corpus
+    figures = _bench().floor(tree)
+    vi = [p for p in site.discover(tree) if p.lang == paths.DEFAULT_LANGUAGE]
+    assert figures["pages"] == len(vi)
+    for name in ("bare", "material"):
+        built = list((tree / f"site-floor-{name}").rglob("index.html"))
+        assert len(built) >= len(vi), (name, len(built), len(vi))
+        assert figures[name + "_ratio"] > 1
+    card = next(p for p in vi if (p.meta or {}).get("kind") == "procedure")
+    page = tree / "site-floor-material" / card.url.strip("/") / "index.html"
+    assert "md-content" in page.read_text("utf-8")  # Material's page, not the one-line template

@@ -1,0 +1,131 @@
+"""Shared fragments (cchc/fragments.py, overrides/hooks/fragments.py): the sidebar, search box,
+settings, script and style links and footer of pages outside the sidebar are rendered once per
+folder. The pages must come out exactly as if each had been rendered on its own."""
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from types import SimpleNamespace
+
+import pytest
+
+from cchc import fragments, paths
+
+ROOT = paths.ROOT
+CARDS = 30
+
+
+# ------------------------------------------------------------------ the rule
+
+
+@pytest.mark.parametrize("url, base", [
+    ("", "/"),
+    ("thu-tuc/dang-ky-khai-sinh/", "/thu-tuc/dang-ky-khai-sinh"),
+    ("thu-tuc/dang-ky-khai-sinh.html", "/thu-tuc"),  # use_directory_urls: false
+    ("404.html", "/"),
+    ("en/thu-tuc/", "/en/thu-tuc"),
+])
+def test_url_base_follows_mkdocs_relative_url_rule(url, base):
+    assert fragments.url_base(url) == base
+
+
+def test_target_folders_lists_every_folder_on_the_way_and_skips_absolute_links():
+    folders = fragments.target_folders(
+        ["thu-tuc/linh-vuc/ho-tich/", "assets/site.css", "https://dichvucong.gov.vn/", "/tuyet-doi/", "#top", None])
+    assert folders == {"/", "/thu-tuc", "/thu-tuc/linh-vuc", "/thu-tuc/linh-vuc/ho-tich", "/assets", "/assets/site.css"}
+
+
+def test_pages_in_one_folder_outside_the_sidebar_share():
+    folders = fragments.target_folders(["", "thu-tuc/", "cai-cach-hanh-chinh/", "assets/site.css"])
+    a = fragments.shared_key("thu-tuc/dang-ky-khai-sinh/", False, folders)
+    b = fragments.shared_key("thu-tuc/dang-ky-ket-hon/", False, folders)
+    assert a == b == "/thu-tuc"
+    assert fragments.shared_key("tin-tuc/2026-11-mot-tin/", False, folders) == "/tin-tuc"
+
+
+def test_a_page_in_the_sidebar_is_rendered_on_its_own():
+    folders = fragments.target_folders(["", "thu-tuc/"])
+    assert fragments.shared_key("thu-tuc/dang-ky-khai-sinh/", True, folders) is None
+
+
+@pytest.mark.parametrize("inside", ["thu-tuc/dang-ky-khai-sinh/mau-to-khai/", "thu-tuc/dang-ky-khai-sinh/anh.png"])
+def test_a_page_with_a_link_target_inside_its_folder_is_rendered_on_its_own(inside):
+    # From thu-tuc/dang-ky-khai-sinh/ the target is 'mau-to-khai/'; from a neighbour '../dang-ky-khai-sinh/...'
+    folders = fragments.target_folders(["", inside])
+    assert fragments.shared_key("thu-tuc/dang-ky-khai-sinh/", False, folders) is None
+    assert fragments.shared_key("thu-tuc/dang-ky-ket-hon/", False, folders) == "/thu-tuc"
+
+
+def test_the_home_page_is_rendered_on_its_own():
+    assert fragments.shared_key("", False, fragments.target_folders(["thu-tuc/"])) is None
+
+
+def test_nav_urls_walks_sections_at_any_depth():
+    page = lambda url: SimpleNamespace(url=url)  # noqa: E731
+    nav = SimpleNamespace(items=[page(""), SimpleNamespace(children=[page("a/"), SimpleNamespace(children=[page("a/b/")])])])
+    assert sorted(fragments.nav_urls(nav, ["x.css"])) == ["", "a/", "a/b/", "x.css"]
+
+
+# ------------------------------------------------------------------ the built site
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory):
+    """The real pages plus a small province corpus, built with sharing on and off."""
+    bench = _bench()
+    tree = tmp_path_factory.mktemp("fragments")
+    bench.make_tree(tree, CARDS)
+    out = {}
+    for mode in ("1", "0"):
+        dest = tree / f"site-{mode}"
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tree / "mkdocs.yml"), "-d", str(dest)],
+            cwd=tree, env=bench.child_env({"CCHC_SHARED_FRAGMENTS": mode}), capture_output=True, text=True,
+            timeout=600)
+        assert result.returncode == 0, result.stderr[-4000:]
+        out[mode] = (dest, result.stderr)
+    return out
+
+
+def _html_files(site):
+    return {p.relative_to(site).as_posix(): p for p in site.rglob("*.html") if "pagefind" not in p.parts}
+
+
+def test_every_page_is_the_same_with_and_without_sharing(two_builds):
+    shared, alone = two_builds["1"][0], two_builds["0"][0]
+    files = _html_files(shared)
+    assert len(files) > 2 * CARDS  # the corpus really was built
+    assert files.keys() == _html_files(alone).keys()
+    different = [rel for rel, path in files.items() if path.read_bytes() != (alone / rel).read_bytes()]
+    assert not different, f"{len(different)} pages differ, e.g. {different[:5]}"
+
+
+def test_sharing_really_happened_in_both_languages(two_builds):
+    """Equal pages would also come from never sharing: the hook's log says how often it did."""
+    log = two_builds["1"][1]
+    for lang in paths.LANGUAGES:
+        m = re.search(rf"fragments: {lang}: (\d+) fragments rendered once, reused (\d+) times", log)
+        assert m, log[-2000:]
+        rendered, reused = int(m[1]), int(m[2])
+        # Cards sit in one folder: each fragment is rendered once there and reused for the rest.
+        assert reused >= CARDS * 5, (lang, rendered, reused)
+    assert "reused" not in two_builds["0"][1] or "reused 0 times" in two_builds["0"][1]
+
+
+def test_a_card_sidebar_is_the_stock_one_with_nothing_active(two_builds):
+    shared = two_builds["1"][0]
+    card = next(p for p in (shared / "thu-tuc").glob("*/index.html") if "linh-vuc" not in p.parts)
+    html = card.read_text("utf-8")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"'):]
+    nav = nav[:nav.index("</ul>\n</nav>")]
+    assert "md-nav__item--active" not in nav and "md-nav__link--active" not in nav
+    # relative to the card's own folder, as Material writes it
+    assert 'href="../../cai-cach-hanh-chinh/"' in nav and 'href="../"' in nav
