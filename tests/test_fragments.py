@@ -1,8 +1,6 @@
 """Shared fragments (cchc/fragments.py, overrides/hooks/fragments.py): the sidebar, search box,
 settings, script and style links and footer of pages outside the sidebar are rendered once per
 folder. The pages must come out exactly as if each had been rendered on its own."""
-import importlib.util
-import os
 import re
 import subprocess
 import sys
@@ -11,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from cchc import fragments, paths
+from conftest import load_script
 
 ROOT = paths.ROOT
 CARDS = 30
@@ -70,17 +69,11 @@ def test_nav_urls_walks_sections_at_any_depth():
 # ------------------------------------------------------------------ the built site
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory):
     """The real pages plus a small province corpus, built with sharing on and off."""
-    bench = _bench()
+    bench = load_script("bench")
     tree = tmp_path_factory.mktemp("fragments")
     bench.make_tree(tree, CARDS)
     out = {}

@@ -7,7 +7,6 @@ The full-size figures come from `python3 scripts/bench.py` (see its docstring).
 """
 import functools
 import http.server
-import importlib.util
 import os
 import posixpath
 import re
@@ -22,22 +21,17 @@ import pytest
 
 from cchc import bench_corpus, data as data_mod, frontmatter, markers, paths, procedure, site
 from cchc.slug import fold
+from conftest import load_script
 
 ROOT = paths.ROOT
 PAGES = 40  # procedure cards added, with 4 articles and 2 news (bench_corpus.split)
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     """(tree, site dir, corpus): generated, checked and built once for this module."""
-    bench = _bench()
+    bench = load_script("bench")
     tree = tmp_path_factory.mktemp("scale")
     made = bench.make_tree(tree, PAGES)
     check = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--root", str(tree)],
@@ -99,7 +93,7 @@ def test_full_size_corpus_is_what_the_benchmark_claims(tmp_path):
     from cchc.check_coverage import check_coverage
     from cchc.check_pages import check_pages
 
-    made = _bench().make_tree(tmp_path, 2000)
+    made = load_script("bench").make_tree(tmp_path, 2000)
     assert made.counts["procedure"] == 2000 and made.counts["article"] + made.counts["news"] == 300
     pages = site.discover(tmp_path)
     real = {(p.lang, p.src) for p in site.discover(ROOT)}
@@ -326,7 +320,7 @@ def test_floor_builds_the_same_vietnamese_pages_with_the_stack_alone(corpus):
     ours. Both builds must really render every Vietnamese page (a floor over fewer pages would
     flatter the stack), and cost more than Markdown alone."""
     tree, _dest, _made = corpus
-    figures = _bench().floor(tree)
+    figures = load_script("bench").floor(tree)
     vi = [p for p in site.discover(tree) if p.lang == paths.DEFAULT_LANGUAGE]
     assert figures["pages"] == len(vi)
     for name in ("bare", "material"):
