@@ -118,6 +118,9 @@ def build(tree: Path, site: Path) -> dict:
     if result["returncode"] != 0:
         tail = (tree / "build.log").read_text("utf-8", errors="replace")[-4000:]
         sys.exit(f"mkdocs build --strict failed in {tree}:\n{tail}")
+    # overrides/hooks/search_index.py logs the search index's own CPU time (a child process)
+    found = re.search(r"Pagefind ([\d.]+) CPU s", (tree / "build.log").read_text("utf-8", errors="replace"))
+    result["pagefind_cpu_s"] = float(found[1]) if found else None
     return result
 
 
@@ -477,6 +480,8 @@ ROWS = [  # label, getter, format
     ("HTML files written", lambda r: r["site"]["html_pages"], "{}"),
     ("build, wall s", lambda r: r["build"]["wall_s"], "{:.1f}"),
     ("build, CPU s", lambda r: r["build"]["cpu_s"], "{:.1f}"),
+    ("build, CPU s: of which Pagefind (search index)",
+     lambda r: "-" if r["build"].get("pagefind_cpu_s") is None else f"{r['build']['pagefind_cpu_s']:.1f}", None),
     ("build, CPU s: user / system",
      lambda r: f"{r['build'].get('user_s', float('nan')):.1f} / {r['build'].get('sys_s', float('nan')):.1f}", None),
     ("Markdown only, CPU s: as written / markers expanded",

@@ -33,6 +33,15 @@ def load_script(name: str):
     return module
 
 
+# Set by overrides/assets/javascripts/search.js once the results of a query are on screen.
+SEARCH_DONE = "q => document.querySelector('[data-cchc-search]').getAttribute('data-cchc-search-done') === q"
+
+
+def wait_for_search(page, query: str, timeout: float | None = None):
+    """Wait until the search box shows the results for `query` (Playwright page)."""
+    page.wait_for_function(SEARCH_DONE, arg=query, **({"timeout": timeout} if timeout else {}))
+
+
 def build_site(dest: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(

@@ -19,6 +19,7 @@ import yaml
 from cchc import paths
 from cchc.search import extract, normalize, pagefind_document, record
 from cchc.slug import fold
+from conftest import wait_for_search
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text("utf-8"))
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
@@ -151,9 +152,7 @@ class Reader:
         """Type into the search box; the results the reader sees once they are shown."""
         self.page.locator(".md-search__input").fill(query)
         try:
-            self.page.wait_for_function(
-                "q => document.querySelector('[data-cchc-search]').getAttribute('data-cchc-search-done') === q",
-                arg=query, timeout=TIMEOUT_MS)
+            wait_for_search(self.page, query, TIMEOUT_MS)
         except Exception:
             pytest.fail(f"after typing '{query}' the results never appeared; meta says "
                         f"'{self.page.locator('.md-search-result__meta').inner_text()}'")
@@ -356,9 +355,7 @@ def test_q_parameter_opens_search_with_its_results_on_any_page(reader, built_pag
     for path in (home, deep_page(built_pages, lang)):
         reader.open(f"{path}?q={quote(linked)}")
         try:
-            reader.page.wait_for_function(
-                "q => document.querySelector('[data-cchc-search]').getAttribute('data-cchc-search-done') === q",
-                arg=linked, timeout=TIMEOUT_MS)
+            wait_for_search(reader.page, linked, TIMEOUT_MS)
         except Exception:
             pytest.fail(f"{path}?q={linked}: no results shown; meta says "
                         f"'{reader.page.locator('.md-search-result__meta').inner_text()}'")
@@ -385,9 +382,7 @@ def test_tab_reaches_search_from_the_top_of_the_page(reader, built_pages):
         pytest.fail("30 presses of Tab from the top of the page never reached the search box or its button")
     reader.page.wait_for_function("() => document.getElementById('__search').checked", timeout=TIMEOUT_MS)
     reader.page.keyboard.type("dich vu cong")
-    reader.page.wait_for_function(
-        "() => document.querySelector('[data-cchc-search]').getAttribute('data-cchc-search-done') === 'dich vu cong'",
-        timeout=TIMEOUT_MS)
+    wait_for_search(reader.page, "dich vu cong", TIMEOUT_MS)
     for _ in range(5):  # clear button, scrolling list, then the first result
         reader.page.keyboard.press("Tab")
         if reader.page.evaluate("document.activeElement.matches('a.md-search-result__link')"):
@@ -404,9 +399,7 @@ def test_keyboard_opens_moves_through_results_and_closes(reader):
     assert reader.page.evaluate("document.activeElement.classList.contains('md-search__input')"), (
         "'/' did not put the cursor in the search box")
     reader.page.keyboard.type("chi so")
-    reader.page.wait_for_function(
-        "() => document.querySelector('[data-cchc-search]').getAttribute('data-cchc-search-done') === 'chi so'",
-        timeout=TIMEOUT_MS)
+    wait_for_search(reader.page, "chi so", TIMEOUT_MS)
     reader.page.keyboard.press("ArrowDown")
     focused = reader.page.evaluate("""() => {
       const a = document.activeElement, s = getComputedStyle(a);
