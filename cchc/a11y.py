@@ -1,4 +1,4 @@
-"""Accessibility fixes applied to each page's rendered HTML (overrides/hooks/a11y.py).
+"""Accessibility fixes applied to each page's rendered HTML (hooks/a11y.py).
 
 Pure functions over HTML strings, so tests can feed them a snippet.
 """

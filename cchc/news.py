@@ -2,7 +2,7 @@
 first), and what the district portal can read without running our code: RSS 2.0, JSON Feed 1.1
 and a plain HTML list of the latest items.
 
-Material's blog plugin does not work with mkdocs-static-i18n, so overrides/hooks/news.py wires
+Material's blog plugin does not work with mkdocs-static-i18n, so hooks/news.py wires
 these pure functions into the build. Everything here works on cchc.site pages (front matter as
 written, dates as 'YYYY-MM-DD' strings) and cchc.data units, so tests need no build.
 Untrusted text (titles, descriptions) reaches Markdown only through markers.text(), XML only

@@ -8,7 +8,7 @@ the same string to the engine: same hits, same ranking, by construction.
 
 The engine is Pagefind. It gets one small HTML document per page (`pagefind_document`):
 folded text for matching, the original title, description and heading titles as metadata
-for display. Pure functions only; overrides/hooks/search_index.py runs them during a build.
+for display. Pure functions only; hooks/search_index.py runs them during a build.
 """
 import functools
 import html

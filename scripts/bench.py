@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scale benchmark: a province-sized synthetic site, built with the project's real configuration.
 
-Copies mkdocs.yml, overrides/, data/, templates/ and docs/ (the real pages stay) to a temporary
+Copies mkdocs.yml, hooks/, overrides/, data/, templates/ and docs/ (the real pages stay) to a temporary
 folder, adds N procedure cards from cchc/bench_corpus.py with articles and news at 15 % of N (at
 2,000: 2,000 cards, 200 articles, 100 news; a third of each also in English) and one catalogue
 page per field, then, in one run, measures:
@@ -49,7 +49,7 @@ sys.path.insert(0, str(ROOT))
 
 from cchc import bench_corpus, paths  # noqa: E402
 
-COPIED = ("mkdocs.yml", "overrides", "data", "templates", "docs")
+COPIED = ("mkdocs.yml", "hooks", "overrides", "data", "templates", "docs")
 QUERY = "dang"  # one folded word ('đăng', as in 'đăng ký'): what a first search fetches
 RESULTS_SHOWN = 10  # overrides/assets/javascripts/search.js PAGE_SIZE: fragments loaded per query
 
@@ -118,7 +118,7 @@ def build(tree: Path, site: Path) -> dict:
     if result["returncode"] != 0:
         tail = (tree / "build.log").read_text("utf-8", errors="replace")[-4000:]
         sys.exit(f"mkdocs build --strict failed in {tree}:\n{tail}")
-    # overrides/hooks/search_index.py logs the search index's own CPU time (a child process)
+    # hooks/search_index.py logs the search index's own CPU time (a child process)
     found = re.search(r"Pagefind ([\d.]+) CPU s", (tree / "build.log").read_text("utf-8", errors="replace"))
     result["pagefind_cpu_s"] = float(found[1]) if found else None
     return result
@@ -151,7 +151,7 @@ def _markdown(tree: Path):
 
     config = load_config(str(tree / "mkdocs.yml"))
     configs = {k: dict(v) for k, v in config.mdx_configs.items()}
-    configs.setdefault("toc", {})["slugify"] = slugify  # what overrides/hooks/setup.py sets
+    configs.setdefault("toc", {})["slugify"] = slugify  # what hooks/setup.py sets
     return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=configs)
 
 

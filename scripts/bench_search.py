@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 
 # Our search: the index hook, and the hook that stops Material indexing pages nobody fetches.
-STOCK_REMOVES = ("  - overrides/hooks/search_index.py\n", "  - overrides/hooks/stock_search.py\n")
+STOCK_REMOVES = ("  - hooks/search_index.py\n", "  - hooks/stock_search.py\n")
 PARTIAL = Path("overrides/partials/search.html")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update"]

@@ -1,6 +1,6 @@
 """The editors' pull-request workflow, end to end.
 
-Most tests work on a temporary copy of the repository (cchc/, data/, docs/, overrides/,
+Most tests work on a temporary copy of the repository (cchc/, data/, docs/, hooks/, overrides/,
 schemas/, scripts/, templates/, mkdocs.yml; the hooks and scripts find the library and the
 data relative to their own folder, so the copy is self-contained) and run the scripts there
 exactly as an editor does: `python3 scripts/new_page.py ...`, `python3 scripts/check.py`,
@@ -37,7 +37,7 @@ from cchc import data as data_mod, health, paths, scaffold, site
 from conftest import load_script
 
 ROOT = paths.ROOT
-COPIED = ("cchc", "data", "docs", "overrides", "schemas", "scripts", "templates", "mkdocs.yml")
+COPIED = ("cchc", "data", "docs", "hooks", "overrides", "schemas", "scripts", "templates", "mkdocs.yml")
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "editors"
 TODAY = "2026-11-23"
 TITLE = "Đăng ký đất đai"

@@ -1,4 +1,4 @@
-"""Shared fragments (cchc/fragments.py, overrides/hooks/fragments.py): the sidebar, search box,
+"""Shared fragments (cchc/fragments.py, hooks/fragments.py): the sidebar, search box,
 settings, script and style links and footer of pages outside the sidebar are rendered once per
 folder. The pages must come out exactly as if each had been rendered on its own."""
 import re

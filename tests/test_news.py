@@ -244,7 +244,7 @@ def test_index_pages_look_like_the_site(fixture_site):
 
 
 def test_index_escapes_titles(fixture_site):
-    # Only the article: the sidebar prints titles raw unless overrides/hooks/escape_meta.py runs,
+    # Only the article: the sidebar prints titles raw unless hooks/escape_meta.py runs,
     # and this fixture builds with the news hook alone.
     html = (fixture_site / "tin-tuc" / "index.html").read_text("utf-8")
     html = html[html.index("<article"): html.index("</article>")]

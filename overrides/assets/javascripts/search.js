@@ -4,7 +4,7 @@
  * Drives the markup of overrides/partials/search.html with Material's classes, so results
  * look like Material's. Nothing is fetched until the reader opens search, types, or opens
  * a page with ?q=...; then Pagefind (site/pagefind/, written by
- * overrides/hooks/search_index.py) loads only the index chunks the query needs.
+ * hooks/search_index.py) loads only the index chunks the query needs.
  *
  * The index holds folded text (cchc/search.py: normalize). `normalize` below is the same
  * rule, so "dich vu cong", "Dịch Vụ Công" and its NFD form are one query to Pagefind.

@@ -2,7 +2,7 @@
 prints its front matter facts (`procedure:`) as one card above the body. The logic is in
 cchc/procedure.py; the checker (scripts/check.py) refuses the same problems this hook does.
 
-The card is built from the front matter as written, before overrides/hooks/escape_meta.py
+The card is built from the front matter as written, before hooks/escape_meta.py
 escapes it, and the template escapes each value once: no raw HTML, no double escaping.
 """
 import _path  # noqa: F401  (puts the repository on sys.path)

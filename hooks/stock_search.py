@@ -1,5 +1,5 @@
 """Material's search plugin stays enabled only because Material's header shows the search
-button when it is; the search itself is ours (Pagefind, overrides/hooks/search_index.py, which
+button when it is; the search itself is ours (Pagefind, hooks/search_index.py, which
 deletes the stock search/search_index.json). So the plugin's per-page work is skipped: it parsed
 every rendered page's HTML into an index nobody downloads, and mkdocs-static-i18n then
 de-duplicated that index in quadratic time (8 s of a 1,000-page build, 4x that at 2,000).

@@ -2,7 +2,7 @@
 news items (hundreds a year). A sidebar that lists them is rendered into every page: hundreds of
 KB each and minutes of build at that size. They are still built, and found through their own
 index pages (docs/<lang>/thu-tuc/ with `<!-- md:procedures by=... -->` from cchc/markers.py; the
-paginated news index of overrides/hooks/news.py), search and links. So are the per-field
+paginated news index of hooks/news.py), search and links. So are the per-field
 catalogue pages (docs/<lang>/thu-tuc/linh-vuc/, up to a few dozen): the catalogue by field
 links to each of them.
 
