@@ -130,8 +130,10 @@ def record_state(page, by_src: dict, data, day) -> bool:
         twin is not None and twin is not page and lifecycle.is_archived(twin.meta, day))
 
 
-def _ways_out(day_after) -> str:
-    return ("Có hai cách sửa: (1) cập nhật trang cho đúng hiện nay (sửa trường này và nội dung trang), hoặc"
+def _ways_out(day_after, field: str, succ: list) -> str:
+    example = f" (ví dụ '{succ[0]}')" if succ else ""
+    return (f"Có hai cách sửa: (1) cập nhật trang cho đúng hiện nay: đổi '{field}' thành mã một đơn vị đang hoạt động"
+            f" trong data/units.yml{example} và sửa nội dung trang theo đơn vị đó, hoặc"
             f" (2) nếu trang chỉ còn là tư liệu của thời trước, thêm dòng 'archived: {day_after.isoformat()}'"
             " vào phần khai báo (trang giữ địa chỉ, hiện dòng 'Tư liệu' ở đầu trang)")
 
@@ -178,13 +180,18 @@ def check_pages(data, pages, day=None) -> list:
             if not lifecycle.unit_ended(unit, day):
                 continue
             end = lifecycle.parse_day(unit["valid_to"])
-            succ = lifecycle.area_successors(data.units, uid, day)
-            now = ("việc của đơn vị nay do " + ", ".join(_unit_label(data.units, s) for s in succ) + " đảm nhận"
-                   if succ else "data/units.yml không ghi đơn vị nhận lại việc (succeeded_by)")
+            via, succ = lifecycle.area_successors(data.units, uid, day)
+            names = ", ".join(_unit_label(data.units, s) for s in succ)
+            if not succ:
+                now = "data/units.yml không ghi đơn vị nhận lại việc (succeeded_by)"
+            elif via == uid:
+                now = f"việc của đơn vị nay do {names} đảm nhận"
+            else:
+                now = f"đơn vị thuộc {_unit_label(data.units, via)}, địa bàn nay do {names} phụ trách"
             field = ".".join(path)
             add(path, f"{field}: đơn vị {_unit_label(data.units, uid)} chỉ hoạt động đến hết ngày {_vi(end)}"
                 f" (valid_to trong {UNITS_FILE}); {now}. Trang này chưa là tư liệu nên không được ghi đơn vị đã"
-                f" thôi hoạt động. {_ways_out(end + timedelta(days=1))}")
+                f" thôi hoạt động. {_ways_out(end + timedelta(days=1), field, succ)}")
 
         for field, values in (("sources", meta.get("sources")), ("procedure.legal_basis", proc.get("legal_basis"))):
             if not isinstance(values, list):

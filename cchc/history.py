@@ -29,6 +29,7 @@ L = {
         "current": "Thông tin hiện hành: {link}.",
         "unit_ended": "{unit} hoạt động đến hết ngày {date}; việc nay do {succ} đảm nhận.",
         "unit_gone": "{unit} hoạt động đến hết ngày {date}.",
+        "unit_part_of": "{unit} (thuộc {parent}) hoạt động đến hết ngày {date}; địa bàn nay do {succ} phụ trách.",
         "doc_replaced": "{old} đã được thay thế bằng {new} từ ngày {date}.",
         "plan_year": "Đây là kế hoạch của năm {year}.",
         "plan_period": "Đây là kế hoạch cho thời gian từ {start} đến {end}.",
@@ -46,6 +47,7 @@ L = {
         "current": "Current information: {link}.",
         "unit_ended": "{unit} existed until {date}; its work is now done by {succ}.",
         "unit_gone": "{unit} existed until {date}.",
+        "unit_part_of": "{unit} (part of {parent}) existed until {date}; its area is now served by {succ}.",
         "doc_replaced": "{old} was replaced by {new} from {date}.",
         "plan_year": "This is the plan for {year}.",
         "plan_period": "This is the plan for the period {start} to {end}.",
@@ -136,7 +138,7 @@ class Banner:
             paras.append(t["plan_ended"])
             issuer = plan.get("issuer")
             unit = self.data.units.get(issuer) if isinstance(issuer, str) else None
-            succ = lifecycle.area_successors(self.data.units, issuer, self.day) if unit else []
+            _via, succ = lifecycle.area_successors(self.data.units, issuer, self.day) if unit else (None, [])
             ended = unit and lifecycle.unit_ended(unit, self.day)
             if ended and succ:
                 paras.append(t["area_now"].format(issuer=self._unit(issuer, lang), succ=_join([self._unit(s, lang) for s in succ], lang),
@@ -177,10 +179,12 @@ class Banner:
                 continue
             seen.add(uid)
             end = _day(lifecycle.parse_day(unit["valid_to"]))
-            succ = lifecycle.area_successors(self.data.units, uid, self.day)
-            if succ:
-                out.append(t["unit_ended"].format(unit=self._unit(uid, lang), date=end,
-                                                  succ=_join([self._unit(s, lang) for s in succ], lang)))
+            via, succ = lifecycle.area_successors(self.data.units, uid, self.day)
+            names = _join([self._unit(s, lang) for s in succ], lang)
+            if succ and via == uid:
+                out.append(t["unit_ended"].format(unit=self._unit(uid, lang), date=end, succ=names))
+            elif succ:
+                out.append(t["unit_part_of"].format(unit=self._unit(uid, lang), date=end, parent=self._unit(via, lang), succ=names))
             else:
                 out.append(t["unit_gone"].format(unit=self._unit(uid, lang), date=end))
         docs = self.data.documents

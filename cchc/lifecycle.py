@@ -78,19 +78,20 @@ def successors(units: dict, unit_id: str, day: date) -> list:
     return out
 
 
-def area_successors(units: dict, unit_id: str, day: date) -> list:
-    """Who now holds the area of `unit_id`'s organisation: the successors of the unit, or,
-    when it records none, of the nearest ended `part_of` parent that records some (an office
-    of a district ends with the district)."""
+def area_successors(units: dict, unit_id: str, day: date) -> tuple[str | None, list]:
+    """Who now holds the work or the area of `unit_id`: (unit whose successors these are,
+    successor ids). That unit is `unit_id` itself when it records successors, else the nearest
+    `part_of` parent that does (an office of a district ends with the district); (None, [])
+    when nothing is recorded."""
     seen = set()
     uid = unit_id
     while uid and uid not in seen:
         seen.add(uid)
         found = successors(units, uid, day)
         if found:
-            return found
+            return uid, found
         uid = (units.get(uid) or {}).get("part_of")
-    return []
+    return None, []
 
 
 # ---------------------------------------------------------------- documents
