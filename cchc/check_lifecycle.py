@@ -202,7 +202,7 @@ def check_pages(data, pages, day=None) -> list:
                 new = lifecycle.replacement(data.documents, doc_id, day)
                 if new is None:
                     continue
-                on = lifecycle.parse_day(data.documents[doc_id]["replaced_by"]["on"])
+                on = lifecycle.parse_day(data.documents[doc_id]["replaced_by"]["from"])
                 add(tuple(field.split(".")) + (i,),
                     f"{field}[{i}]: văn bản {_doc_label(data.documents, doc_id)} đã được thay thế từ ngày {_vi(on)}"
                     f" bằng {_doc_label(data.documents, new)} (replaced_by trong {DOCUMENTS_FILE}). Trang này chưa là"

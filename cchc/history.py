@@ -193,7 +193,7 @@ class Banner:
             if new is None or doc_id in seen or new not in docs:
                 continue
             seen.add(doc_id)
-            on = _day(lifecycle.parse_day(docs[doc_id]["replaced_by"]["on"]))
+            on = _day(lifecycle.parse_day(docs[doc_id]["replaced_by"]["from"]))
             out.append(t["doc_replaced"].format(old=html.escape(cite(docs[doc_id], lang)),
                                                 new=html.escape(cite(docs[new], lang)), date=on))
         return out

@@ -1,7 +1,7 @@
 """Time: which units, documents, plans and pages are still current on a given day.
 
 Units end (`valid_to`) and hand their work on (`succeeded_by`); documents are replaced
-(`replaced_by: {id, on}`) or amended (`amended_by: [{id, on}]`); a page becomes a record of
+(`replaced_by: {id, from}`) or amended (`amended_by: [{id, from}]`); a page becomes a record of
 the past from its `archived` date, and a plan's page from the day after its period ends.
 Pure functions over the data as loaded (dates are 'YYYY-MM-DD' strings, cchc.yamlio).
 
@@ -98,11 +98,11 @@ def area_successors(units: dict, unit_id: str, day: date) -> tuple[str | None, l
 
 
 def replaced(doc: dict | None, day: date) -> bool:
-    """True once the replacing document applies (`replaced_by.on` reached)."""
+    """True once the replacing document applies (`replaced_by.from` reached)."""
     rep = (doc or {}).get("replaced_by")
     if not isinstance(rep, dict):
         return False
-    on = parse_day(rep.get("on"))
+    on = parse_day(rep.get("from"))
     return on is not None and on <= day
 
 
@@ -123,7 +123,7 @@ def amendments(doc: dict | None, day: date) -> list:
     """Ids of the documents that amended `doc` by `day`, in the order written."""
     out = []
     for entry in (doc or {}).get("amended_by") or []:
-        on = parse_day(entry.get("on")) if isinstance(entry, dict) else None
+        on = parse_day(entry.get("from")) if isinstance(entry, dict) else None
         if on is not None and on <= day:
             out.append(entry["id"])
     return out
