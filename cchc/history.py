@@ -98,13 +98,13 @@ class Banner:
     def label(self, lang: str) -> str:
         return L[lang]["label"]
 
-    def _link(self, lang: str, here_url: str, src: str) -> str:
+    def _link(self, lang: str, here_url: str, src: str, title: str | None = None) -> str:
         """<a> from the page at `here_url` to the page `src` in `lang` (its own title if
         translated, else the Vietnamese one: the English site falls back to it)."""
         meta = self._meta(lang, src) or {}
         target = url_for(lang, src).lstrip("/")
         href = get_relative_url(target, here_url)
-        return f'<a href="{html.escape(href)}">{html.escape(str(meta.get("title") or src))}</a>'
+        return f'<a href="{html.escape(href)}">{html.escape(str(title or meta.get("title") or src))}</a>'
 
     def _unit(self, uid: str, lang: str) -> str:
         return html.escape(unit_name(self.data, uid, lang))
@@ -117,7 +117,7 @@ class Banner:
                 continue
             page = next((p for p in self.vi.values() if p.meta.get("kind") == "plan" and p.meta.get("plan") == pid), None)
             title = plan["title" if lang == "vi" else "title_en"]
-            out.append(self._link(lang, here_url, page.src) if page else html.escape(title))
+            out.append(self._link(lang, here_url, page.src, title) if page else html.escape(title))
         return out
 
     def html(self, lang: str, src: str, here_url: str) -> str:

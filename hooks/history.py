@@ -9,6 +9,7 @@ The search hook labels the same pages' results (hooks/search_index.py)."""
 import _path  # noqa: F401  (puts the repository on sys.path)
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import InclusionLevel
 
 from cchc import build_state, history
 
@@ -20,6 +21,20 @@ def banner_state():
         return history.for_build(build_state.data, build_state.pages)
     except ValueError as exc:  # a malformed CCHC_TODAY
         raise PluginError(str(exc)) from None
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100), which rebuilds the file list
+def on_files(files, config):
+    """An archived page leaves the sidebar (a list a citizen acts on), like the catalogues;
+    it is still built at its address, linked, and found by search. A section's index page
+    stays: its section would lose its entry."""
+    state = banner_state()
+    lang = config.theme["language"]
+    for file in files.documentation_pages():
+        src = getattr(file, "norm_src_uri", file.src_uri)
+        if not src.endswith("index.md") and state.archived_on(lang, src) is not None:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+    return files
 
 
 def on_pre_build(config):
