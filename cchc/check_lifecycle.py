@@ -1,6 +1,7 @@
 """The checker knows what day it is: units that ended, documents that were replaced, and the
 history fields of pages (`archived`, `superseded_by`). Messages in Vietnamese, one per
 problem, at the line of the field (issue 10 items 4 and 6)."""
+import re
 from datetime import timedelta
 
 from cchc import lifecycle, paths
@@ -8,6 +9,7 @@ from cchc.markers import cite, date_text
 from cchc.problems import Problem
 from cchc.yamlio import line_of
 
+PAGE_PATH = re.compile(r"[a-z0-9][a-z0-9/-]*\.md")  # schemas/page.schema.json, superseded_by
 UNITS_FILE = "data/units.yml"
 DOCUMENTS_FILE = "data/documents.yml"
 
@@ -161,6 +163,8 @@ def check_pages(data, pages, day=None) -> list:
                     " (ngày trang thôi là thông tin hiện hành), hoặc bỏ dòng superseded_by")
             if target == page.src:
                 add(("superseded_by",), f"superseded_by: '{target}' là chính trang này. Ghi trang hiện hành thay cho nó")
+            elif not PAGE_PATH.fullmatch(target):
+                pass  # the schema's pattern says so, once
             elif target not in vi:
                 from difflib import get_close_matches
 
