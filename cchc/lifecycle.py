@@ -139,8 +139,11 @@ def plan_period(plan: dict) -> tuple[date | None, date | None]:
     except ImportError:
         model_period = None
     if model_period is not None:
-        start, end = model_period(plan)
-        return parse_day(start), parse_day(end)
+        found = model_period(plan)
+        if isinstance(found, dict):
+            found = (found.get("from"), found.get("to"))
+        if isinstance(found, (tuple, list)) and len(found) == 2:
+            return parse_day(found[0]), parse_day(found[1])
     period = plan.get("period")
     if isinstance(period, dict):
         return parse_day(period.get("from")), parse_day(period.get("to"))
