@@ -70,7 +70,7 @@ def check_data(data) -> list:
         start, end = lifecycle.parse_day(unit.get("valid_from")), lifecycle.parse_day(unit.get("valid_to"))
         if start and end and start > end:
             add(f"Đơn vị '{uid}': valid_from ({_vi(start)}) sau valid_to ({_vi(end)}). Kiểm tra lại hai ngày này", "valid_to")
-        if _cycle(uid, lambda u: _succ_ids(units.get(u))):
+        if uid not in succ_ids and _cycle(uid, lambda u: _succ_ids(units.get(u))):  # itself: said above
             add(f"Đơn vị '{uid}': chuỗi succeeded_by quay vòng về chính nó. Mỗi đơn vị chỉ ghi đơn vị"
                 " nhận việc sau nó", "succeeded_by")
 
@@ -90,7 +90,7 @@ def check_data(data) -> list:
                 add(f"Văn bản '{did}': {name} không được là chính nó", *path)
             elif ref not in docs:
                 add(_unknown_id(name, ref, docs, DOCUMENTS_FILE) + " Thêm văn bản mới vào data/documents.yml trước", *path)
-        if _cycle(did, lambda d: [docs[d]["replaced_by"]["id"]] if isinstance((docs.get(d) or {}).get("replaced_by"), dict) else []):
+        if not any(ref == did for _p, ref, _n in refs) and _cycle(did, lambda d: [docs[d]["replaced_by"]["id"]] if isinstance((docs.get(d) or {}).get("replaced_by"), dict) else []):
             add(f"Văn bản '{did}': chuỗi replaced_by quay vòng về chính nó", "replaced_by", "id")
     return out
 

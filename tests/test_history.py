@@ -227,6 +227,11 @@ def test_superseded_by_needs_archived(tree, monkeypatch):
     ("data/documents.yml", [("replaced_by: {id: nd-02-2025-cp", "replaced_by: {id: nd-02-2025-nd")],
      ["data/documents.yml:12: replaced_by: 'nd-02-2025-nd' không có trong data/documents.yml. Có phải ý bạn là"
       " 'nd-02-2025-cp'? Thêm văn bản mới vào data/documents.yml trước"]),
+    ("data/units.yml", [("succeeded_by: [ubnd-xa-dong, ubnd-xa-tay]", "succeeded_by: [ubnd-huyen-mau]")],
+     ["data/units.yml:11: Đơn vị 'ubnd-huyen-mau': succeeded_by không được là chính nó. Ghi mã đơn vị đã nhận lại"
+      " việc của đơn vị này"]),
+    ("data/documents.yml", [("replaced_by: {id: nd-02-2025-cp", "replaced_by: {id: nd-01-2020-cp")],
+     ["data/documents.yml:12: Văn bản 'nd-01-2020-cp': replaced_by không được là chính nó"]),
     ("data/documents.yml", [("{id: nd-03-2022-cp, from:", "{id: nd-01-2020-cp, from:")],
      ["data/documents.yml:11: Văn bản 'nd-01-2020-cp': amended_by[0] không được là chính nó"]),
 ])
