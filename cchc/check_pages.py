@@ -18,7 +18,7 @@ def _unknown(field, value, known, where, add_hint: bool = False) -> str:
         shown = "Các mã gần nhất: " + ", ".join(near) + ", ..."
     else:
         shown = "Các mã hợp lệ: " + ", ".join(str(k) for k in known)
-    new = f" Nếu đây là mã mới, thêm nó vào {where.split(' ')[0]} trước" if add_hint else ""
+    new = f". Nếu đây là mã mới, thêm nó vào {where.split(' ')[0]} trước" if add_hint else ""
     return f"{field}: '{value}' không có trong {where}.{tip} {shown}{new}"
 
 

@@ -159,7 +159,7 @@ def period_text(plan: dict, lang: str, long: bool = False) -> str:
 
 def _said(values, render, t) -> list:
     """Markdown lines for one section: `render(value)` for each, or the plan's silence."""
-    if values is None:
+    if not values:
         return [f"*{t['not_said']}.*"]
     return [render(v) for v in values]
 
@@ -254,7 +254,7 @@ def _plan(ctx: Context, arg: str) -> str:
             out += _item_lines(ctx, item, kind, "###")
     out += ["", f"## {t['solutions']} {{#giai-phap}}", ""]
     solutions = plan.get("solutions")
-    out += _said(solutions, None, t) if solutions is None else [f"{n}. {text(s['text'])}" for n, s in enumerate(solutions, 1)]
+    out += _said(solutions, None, t) if not solutions else [f"{n}. {text(s['text'])}" for n, s in enumerate(solutions, 1)]
     out += ["", f"## {t['duties']} {{#phan-cong}}"]
     if plan.get("duties") is None:
         out += ["", f"*{not_said}.*"]
