@@ -183,7 +183,7 @@ def _item_lines(ctx: Context, item: dict, kind: str, level: str) -> list:
     out += [f"*{t['plan_text']}{label}:* {text(item['text'])}", ""]
     if item.get("documents"):
         out += [f"*{t['cited']}:* " + "; ".join(cite_id(data, d, lang) for d in item["documents"]), ""]
-    if kind == "form" and not item.get("kinds"):
+    if kind == "form" and not item.get("kinds") and not item.get("sub_items"):
         return out + [f"*{t['outside']}*"]
     if item.get("kinds"):
         kinds = ", ".join(kind_label(data, k, lang) for k in item["kinds"])
@@ -241,7 +241,8 @@ def _plan(ctx: Context, arg: str) -> str:
         out.append(f"- **{t['note']}:** {text(plan['note'])}")
     duties = duty_ids(data, plan)
     covered = sum(1 for i in duties if ctx.coverage[i])
-    out += ["", f"**{t['summary']}:** " + t["covered_count"].format(n=covered, total=len(duties)), ""]
+    if duties:  # a plan that names no item the site carries has no progress figure at all
+        out += ["", f"**{t['summary']}:** " + t["covered_count"].format(n=covered, total=len(duties)), ""]
     for key, heading, anchor in (("goals", t["goals"], "muc-tieu"), ("requirements", t["requirements"], "yeu-cau"),
                                  ("audience", t["audience"], "doi-tuong")):
         out += ["", f"## {heading} {{#{anchor}}}", ""] + _said(plan.get(key), lambda v: f"- {text(v)}", t)

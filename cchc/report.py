@@ -214,7 +214,10 @@ def markdown(report: Report, data) -> str:
     else:
         out += ["Không có trang nào của kế hoạch này được đăng trong kỳ.", ""]
     done = len(report.items) - len(report.empty_items)
-    out += [f"Số mục của kế hoạch có tài liệu đăng trong kỳ: **{done}/{len(report.items)}**.", ""]
+    if report.items:
+        out += [f"Số mục của kế hoạch có tài liệu đăng trong kỳ: **{done}/{len(report.items)}**.", ""]
+    else:  # nothing the plan says is for the site: no figure, not "0/0"
+        out += ["Kế hoạch không ghi mục nội dung hay hình thức nào mà trang web thực hiện.", ""]
 
     out += ["## Theo mục của kế hoạch", ""]
     for item, kind, pubs in report.items:
