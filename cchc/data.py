@@ -266,6 +266,7 @@ def _check_plan(plan: dict, rel: str, lines: dict, data: SiteData, problems: lis
     def fail(line, message):
         problems.append(Problem(rel, line, message))
         data.broken_plans.add(pid)
+        data.plans_incomplete = True
 
     pid = plan["id"]
     if pid in data.plan_files:

@@ -569,7 +569,7 @@ def test_data_file_missing(tree):
 def test_units_file_failing_its_schema(tree):
     write_tree(tree, edit("data/units.yml", ("level: huyen\n    part_of", "level: quan\n    part_of")))
     assert_check(tree, [
-        "data/units.yml:13: 'units[1].level': 'quan' không nằm trong các giá trị cho phép: tinh, huyen, xa",
+        "data/units.yml:13: 'units[1].level': 'quan' không nằm trong các giá trị cho phép: trung-uong, tinh, huyen, xa",
     ])
 
 
