@@ -15,7 +15,7 @@ def _unknown(field, value, known, where, add_hint: bool = False) -> str:
     if len(known) > 12:  # a long list: the closest ones first, not the first ones in the file
         near = get_close_matches(str(value), [str(k) for k in known], n=12, cutoff=0.3)
         near += [str(k) for k in known if str(k) not in near][: 12 - len(near)]
-        shown = "Các mã gần nhất: " + ", ".join(near) + ", ..."
+        shown = f"Các mã gần nhất: {', '.join(near)} (và {len(known) - len(near)} mã khác trong tệp)"
     else:
         shown = "Các mã hợp lệ: " + ", ".join(str(k) for k in known)
     new = f". Nếu đây là mã mới, thêm nó vào {where.split(' ')[0]} trước" if add_hint else ""
