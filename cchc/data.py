@@ -243,6 +243,13 @@ def load(root: Path = paths.ROOT) -> tuple[SiteData, list]:
             raw_id = _raw_plan_id(root / rel)
             if raw_id:
                 data.broken_plans.add(raw_id)
+    known = {p["id"] for p in data.plans} | data.broken_plans
+    for plan in data.plans:
+        if plan.get("replaces") and plan["replaces"] not in known:
+            rel = data.plan_files[plan["id"]]
+            problems.append(Problem(rel, data.lines.get((rel, ("replaces",)), 1),
+                                    f"replaces: không có kế hoạch mã '{plan['replaces']}' trong data/plans/. Các kế hoạch có:"
+                                    f" {', '.join(sorted(known))}. Kế hoạch cũ chưa nhập thì bỏ dòng này và ghi vào 'note'"))
     data.plans.sort(key=lambda p: (plan_period(p)[0], p["id"]))
     return data, problems
 

@@ -213,6 +213,12 @@ BROKEN = [
         id="no-source",
     ),
     pytest.param(
+        [(HT, "year: 2025", "year: 2025\nreplaces: HIENTHANH24")],
+        [f"{HT}:16: replaces: không có kế hoạch mã 'HIENTHANH24' trong data/plans/. Các kế hoạch có: BNV2025,"
+         " HIENTHANH25. Kế hoạch cũ chưa nhập thì bỏ dòng này và ghi vào 'note'"],
+        id="replaces-an-unknown-plan",
+    ),
+    pytest.param(
         [(HT, "level: xa", "level: quan")],
         [f"{HT}:14: 'level': 'quan' không nằm trong các giá trị cho phép: trung-uong, tinh, huyen, xa"],
         id="level",
@@ -426,3 +432,15 @@ def test_built_plan_page_shows_what_the_plan_does_not_say(real_plan_site):
     assert 'id="hienthanh25-ht-01-03"' in html and "Trang web không thực hiện hình thức này" in html
     listing = (real_plan_site / "ke-hoach" / "index.html").read_text("utf-8")
     assert "Kế hoạch công tác tuyên truyền cải cách hành chính Nhà nước trên địa bàn xã Hiền Thành năm 2025" in listing
+
+
+def test_a_multi_year_plan(tree):
+    edit(tree, HT, ("year: 2025", "period: {from: 2025-02-17, to: 2026-06-30}"))
+    assert run_main(tree).code == 0
+    text = expand("HIENTHANH25", root=tree)
+    assert '!!! warning "Kế hoạch 2025-2026"' in text and "Đây là kế hoạch giai đoạn 2025-2026." in text
+    assert "- **Thời gian:** từ 17/02/2025 đến 30/06/2026" in text
+    _r, md, _c = _report(tree, "HIENTHANH25", date(2026, 1, 1), date(2026, 6, 30))
+    assert "Lưu ý" not in md and "- **Kế hoạch:** HIENTHANH25, Ủy ban nhân dân xã Hiền Thành, từ ngày 17/02/2025" in md
+    _r, md, _c = _report(tree, "HIENTHANH25", date(2025, 1, 1), date(2025, 6, 30))
+    assert "Một phần kỳ báo cáo nằm ngoài thời gian của kế hoạch (từ ngày 17/02/2025 đến ngày 30/06/2026)" in md
