@@ -444,3 +444,10 @@ def test_a_multi_year_plan(tree):
     assert "Lưu ý" not in md and "- **Kế hoạch:** HIENTHANH25, Ủy ban nhân dân xã Hiền Thành, từ ngày 17/02/2025" in md
     _r, md, _c = _report(tree, "HIENTHANH25", date(2025, 1, 1), date(2025, 6, 30))
     assert "Một phần kỳ báo cáo nằm ngoài thời gian của kế hoạch (từ ngày 17/02/2025 đến ngày 30/06/2026)" in md
+
+
+def test_the_plans_own_numbering_is_shown(tree):
+    edit(tree, HT, ("  - id: HIENTHANH25-ND-02\n", "  - id: HIENTHANH25-ND-02\n    label: b\n"))
+    assert run_main(tree).code == 0
+    assert "*Theo kế hoạch, mục b:* Công tác chỉ đạo quyết liệt" in expand("HIENTHANH25", root=tree)
+    assert "*In the plan's words (Vietnamese), item b:*" in expand("HIENTHANH25", "en", root=tree)
