@@ -17,7 +17,6 @@ def run(root: Path = paths.ROOT, external: bool = False, fetch=None) -> tuple[li
     root = Path(root)
     data, problems = data_mod.load(root)
     problems += check_lifecycle_data(data)  # units that ended, documents replaced: ids, sources, dates
-    data_ok = not problems and bool(data.plans)
     pages = site.discover(root) if (root / "docs").is_dir() else []
     vi_pages = [p for p in pages if p.lang == paths.DEFAULT_LANGUAGE]
     if not vi_pages:
@@ -25,16 +24,17 @@ def run(root: Path = paths.ROOT, external: bool = False, fetch=None) -> tuple[li
                                 " Kiểm tra đã chạy lệnh ở thư mục gốc của kho mã chưa"))
     for rel in site.stray_markdown(root):
         problems.append(Problem(rel, 1, f"Trang nằm ngoài docs/vi/ và docs/en/ nên sẽ không được xuất bản. Chuyển tệp vào docs/vi/"))
-    if data.kinds and data.units:  # enough data to judge pages even if a plan file is broken
-        problems += check_pages(data, pages)
-        problems += check_lifecycle(data, pages)  # no ended unit or replaced document on a current page
-        link_problems, links_out = check_links(data, pages, root)
-        problems += link_problems
-        problems += check_markup(pages, root, data.markup)
-        problems += check_urls(data, pages, root)  # published addresses keep working
-        if external:
-            problems += check_external(links_out, **({"fetch": fetch} if fetch else {}))
-    if data_ok and vi_pages:  # with no pages at all, that one line says it all
+    # Page checks always run: a broken data file is reported on its own lines, and only the
+    # ids that file should declare go unjudged (never every check at once, silently).
+    problems += check_pages(data, pages)
+    problems += check_lifecycle(data, pages)  # no ended unit or replaced document on a current page
+    link_problems, links_out = check_links(data, pages, root)
+    problems += link_problems
+    problems += check_markup(pages, root, data.markup)
+    problems += check_urls(data, pages, root)  # published addresses keep working
+    if external:
+        problems += check_external(links_out, **({"fetch": fetch} if fetch else {}))
+    if data.plans and vi_pages:  # with no pages at all, that one line says it all
         problems += check_coverage(data, pages)
     counts = {"pages": len(pages), "plans": len(data.plans)}
     return sorted(set(problems)), counts

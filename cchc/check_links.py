@@ -48,6 +48,16 @@ def lines_outside_code(body: str):
             yield n, INLINE_CODE.sub("", line)
 
 
+def _from_broken_plan(data, body: str) -> bool:
+    """Whether the page's generated part depends on a plan file that failed its checks (reported
+    there once). Only when a plan file's id could not even be read is every marker in doubt."""
+    if not data.plans_incomplete:
+        return False
+    if not data.broken_plans:
+        return bool(markers.MARKER.search(body))
+    return any(m.group(1) == "plan" and m.group(2).strip() in data.broken_plans for m in markers.MARKER.finditer(body))
+
+
 def anchors(body: str) -> set:
     """Anchor ids the rendered page will have: heading slugs (deduplicated as toc does),
     explicit {#id} attributes and HTML id attributes."""
@@ -114,7 +124,7 @@ def check_links(data, pages, root) -> tuple[list, list]:
         try:
             markers.expand(page.body, markers.Context(data, pages, page.lang, page.src))
         except markers.MarkerError as exc:
-            if not data.plans_incomplete:  # else the broken plan file is the one problem to fix
+            if not _from_broken_plan(data, page.body):  # else the broken plan file is the one problem to fix
                 add(exc.line, str(exc))
         for line, target in links(page.body):
             if not target:
@@ -150,7 +160,7 @@ def check_links(data, pages, root) -> tuple[list, list]:
                     continue
             if anchor and target_page.meta is None:
                 continue  # its front matter is broken: the anchors cannot be known yet
-            if anchor and target_page is not page and data.plans_incomplete and markers.MARKER.search(target_page.body):
+            if anchor and target_page is not page and _from_broken_plan(data, target_page.body):
                 continue  # generated headings depend on a plan file that failed to load
             if anchor and anchor not in anchors_of(target_page):
                 known = sorted(anchors_of(target_page))

@@ -9,11 +9,31 @@ from cchc.schema import explain_all
 from cchc.yamlio import line_of
 
 
-def _unknown(field, value, known, where) -> str:
+def _unknown(field, value, known, where, add_hint: bool = False) -> str:
     hint = get_close_matches(str(value), [str(k) for k in known], n=1)
     tip = f" Có phải ý bạn là '{hint[0]}'?" if hint else ""
-    shown = ", ".join(list(known)[:12]) + (", ..." if len(known) > 12 else "")
-    return f"{field}: '{value}' không có trong {where}.{tip} Các mã hợp lệ: {shown}"
+    if len(known) > 12:  # a long list: the closest ones first, not the first ones in the file
+        near = get_close_matches(str(value), [str(k) for k in known], n=12, cutoff=0.3)
+        near += [str(k) for k in known if str(k) not in near][: 12 - len(near)]
+        shown = f"Các mã gần nhất: {', '.join(near)} (và {len(known) - len(near)} mã khác trong tệp)"
+    else:
+        shown = "Các mã hợp lệ: " + ", ".join(str(k) for k in known)
+    new = f". Nếu đây là mã mới, thêm nó vào {where.split(' ')[0]} trước" if add_hint else ""
+    return f"{field}: '{value}' không có trong {where}.{tip} {shown}{new}"
+
+
+# Page fields checked against a data file: (field, SiteData attribute, where the ids live).
+ID_FIELDS = {"kind": ("kinds", "data/taxonomy.yml (kinds)"), "theme": ("themes", "data/taxonomy.yml (themes)"),
+             "unit": ("units", "data/units.yml"), "audience": ("audiences", "data/taxonomy.yml (audiences)"),
+             "sources": ("documents", "data/documents.yml"), "category": ("news_categories", "data/taxonomy.yml (news_categories)")}
+
+
+def _judged(data, field: str, value) -> bool:
+    """Whether `value` of `field` can be called unknown: its data file loaded (a broken file is
+    reported on its own and does not switch the other checks off) and the value is not an
+    entry of that file left out for its own error (reported there)."""
+    where = ID_FIELDS[field][1].split(" ")[0]
+    return where not in data.unreadable and value not in data.broken_ids
 
 
 def check_page(page, data, vi_srcs: set) -> list:
@@ -44,8 +64,8 @@ def check_page(page, data, vi_srcs: set) -> list:
                 add(line_of(page.lines, path), message)
 
     kind = meta.get("kind")
-    if isinstance(kind, str) and kind not in data.kinds:
-        add(at("kind"), _unknown("kind", kind, data.kinds, "data/taxonomy.yml (kinds)"))
+    if isinstance(kind, str) and kind not in data.kinds and _judged(data, "kind", kind):
+        add(at("kind"), _unknown("kind", kind, data.kinds, "data/taxonomy.yml (kinds)", add_hint=True))
     kind_info = data.kinds.get(kind) if isinstance(kind, str) else None
     if kind_info and kind_info["editorial"]:
         for field in ("theme", "audience", "unit", "plan_items", "updated"):
@@ -58,7 +78,7 @@ def check_page(page, data, vi_srcs: set) -> list:
     if kind == "news" and "category" not in meta:
         add(at("kind"), "Tin tức phải có trường 'category' (chuyên mục tin). Thêm dòng 'category: ...' với một mã"
             f" trong data/taxonomy.yml (news_categories): {', '.join(cats) or '(danh sách đang trống)'}")
-    if isinstance(meta.get("category"), str) and meta["category"] not in cats:
+    if isinstance(meta.get("category"), str) and meta["category"] not in cats and _judged(data, "category", meta["category"]):
         add(at("category"), _unknown("category", meta["category"], cats, "data/taxonomy.yml (news_categories)"))
     if kind == "plan" and "plan" not in meta:
         add(at("kind"), "Trang kế hoạch phải có trường 'plan' (mã kế hoạch, ví dụ TN22)")
@@ -67,20 +87,27 @@ def check_page(page, data, vi_srcs: set) -> list:
     checks = [("theme", data.themes, "data/taxonomy.yml (themes)"), ("unit", data.units, "data/units.yml")]
     for field, known, where in checks:
         value = meta.get(field)
-        if isinstance(value, str) and value not in known:
-            add(at(field), _unknown(field, value, known, where))
+        if isinstance(value, str) and value not in known and _judged(data, field, value):
+            add(at(field), _unknown(field, value, known, where, add_hint=True))
     plan_ids = {p["id"] for p in data.plans}
 
     def from_broken_plan(item_id: str) -> bool:
         # A plan file that failed to load is reported once, at its own line; the ids it
-        # defines are then unknown here, not wrong, so they are not reported again.
-        return data.plans_incomplete and item_id.split("-")[0] not in plan_ids
+        # defines are then unknown here, not wrong, so they are not reported again. Only a
+        # file whose id could not even be read makes every unknown plan unknown.
+        prefix = item_id.split("-")[0]
+        if prefix in data.broken_plans:
+            return True
+        unread = data.plans_incomplete and not data.broken_plans
+        return unread and prefix not in plan_ids
 
     if isinstance(meta.get("plan"), str) and meta["plan"] not in plan_ids and not from_broken_plan(meta["plan"]):
         add(at("plan"), _unknown("plan", meta["plan"], plan_ids, "data/plans/"))
     for field, known, where in (("audience", data.audiences, "data/taxonomy.yml (audiences)"),
                                 ("sources", data.documents, "data/documents.yml"),
                                 ("plan_items", data.items, "data/plans/")):
+        if field != "plan_items" and where.split(" ")[0] in data.unreadable:
+            continue
         values = meta.get(field)
         if not isinstance(values, list):
             continue
@@ -88,16 +115,33 @@ def check_page(page, data, vi_srcs: set) -> list:
             if not isinstance(value, str):
                 continue
             if value not in known:
-                if field == "plan_items" and from_broken_plan(value):
-                    continue
-                add(at(field, i), _unknown(f"{field}[{i}]", value, known, where))
+                if field == "plan_items":
+                    if not from_broken_plan(value):
+                        add(at(field, i), _unknown_item(f"{field}[{i}]", value, data))
+                elif value not in data.broken_ids:
+                    add(at(field, i), _unknown(f"{field}[{i}]", value, known, where))
             elif field == "plan_items":
                 _plan, item, item_kind = data.items[value]
-                if item_kind == "form" and isinstance(kind, str) and kind not in item["kinds"]:
+                if item_kind == "form" and not item["kinds"]:
+                    add(at(field, i), f"plan_items[{i}]: '{value}' là hình thức tuyên truyền mà trang web không"
+                        f" thực hiện ({item['summary']}): không trang nào thực hiện được mục này. Bỏ mã này")
+                elif item_kind == "form" and isinstance(kind, str) and kind not in item["kinds"]:
                     add(at(field, i), f"plan_items[{i}]: '{value}' là một hình thức tuyên truyền; chỉ trang loại"
                         f" {', '.join(item['kinds'])} mới thực hiện được mục này, còn trang này là loại '{kind}'."
                         " Đổi 'kind' hoặc bỏ mã này")
     return out
+
+
+def _unknown_item(field: str, value: str, data) -> str:
+    """An unknown plan item: suggestions only among the items of the plan its id names (never
+    another issuer's item); an unknown plan is named as such."""
+    prefix = value.split("-")[0]
+    own = [i for i, (plan, _item, _kind) in data.items.items() if plan["id"] == prefix]
+    if not own:
+        plans = ", ".join(p["id"] for p in data.plans) or "(chưa có)"
+        return (f"{field}: '{value}': không có kế hoạch mã '{prefix}' trong data/plans/. Mã mục bắt đầu bằng mã"
+                f" kế hoạch, các kế hoạch có: {plans}")
+    return _unknown(field, value, own, f"kế hoạch {prefix} ({data.plan_files[prefix]})")
 
 
 def check_pages(data, pages) -> list:

@@ -7,7 +7,8 @@ def covering_pages(data, pages) -> dict:
     """item id -> Vietnamese pages that cover it, in path order.
 
     A content item is covered by any page that lists it in `plan_items`; a form item only
-    by a page of one of the item's `kinds` (a radio script covers the radio form).
+    by a page of one of the item's `kinds` (a radio script covers the radio form). A page
+    that lists an item with sub-items is listed for that item only, not for its sub-items.
     """
     out = {item_id: [] for item_id in data.items}
     for page in pages:
@@ -24,3 +25,16 @@ def covering_pages(data, pages) -> dict:
                 continue
             out[item_id].append(page)
     return out
+
+
+def is_duty(item: dict, kind: str) -> bool:
+    """Whether the site is expected to carry this item: not an item split into sub-items (its
+    sub-items are), not a form the site does not carry (`kinds: []`, e.g. television)."""
+    if item.get("sub_items"):
+        return False
+    return kind != "form" or bool(item.get("kinds"))
+
+
+def duty_ids(data, plan: dict) -> list:
+    """Ids of the plan's items the site must carry, in the plan's order."""
+    return [i for i, (p, item, kind) in data.items.items() if p is plan and is_duty(item, kind)]

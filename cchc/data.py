@@ -46,6 +46,11 @@ class SiteData:
     plan_files: dict = field(default_factory=dict)  # plan id -> relpath
     markup: dict = field(default_factory=dict)  # data/markup.yml: what raw HTML and files editors may add
     plans_incomplete: bool = False  # a plan file failed to load: ids it defines are unknown, not wrong
+    broken_plans: set = field(default_factory=set)  # ids of plans whose file failed its checks
+    broken_ids: set = field(default_factory=set)  # ids of data entries left out for a schema error
+    unreadable: set = field(default_factory=set)  # data files that could not be used at all
+    item_paths: dict = field(default_factory=dict)  # item id -> its path in the plan file
+    parents: dict = field(default_factory=dict)  # sub-item id -> its item's id
 
 
 def load_schema(name: str) -> dict:
@@ -86,7 +91,9 @@ def _compiled(name: str, _mtime_ns: int):
     return fastjsonschema.compile(load_schema(name), formats=formats)
 
 
-def _read(root: Path, rel: str, schema: str, problems: list):
+def _read(root: Path, rel: str, schema: str, problems: list, salvage: set | None = None):
+    """(value, lines). With `salvage` (a set), entries of the file's lists that fail the schema are
+    dropped and their ids added to it; else any schema error makes the value None."""
     path = root / rel
     try:
         raw = path.read_bytes()
@@ -107,17 +114,78 @@ def _read(root: Path, rel: str, schema: str, problems: list):
     for err in errors:
         for path, message in explain_all(err, f"schemas/{schema}.schema.json"):
             problems.append(Problem(rel, yamlio.line_of(parsed.lines, path), message))
-    if errors:
+    if not errors:
+        return parsed.value, parsed.lines
+    if salvage is None:
         return None, parsed.lines
-    return parsed.value, parsed.lines
+    # One bad entry of a list (a unit, a document, a theme...) is reported at its line and left
+    # out; the rest of the file still counts, so the page checks keep running on everything else.
+    bad = {}
+    for err in errors:
+        path = tuple(err.absolute_path)
+        if len(path) < 2 or not isinstance(path[1], int) or not isinstance(parsed.value, dict):
+            return None, parsed.lines  # the file's shape itself is wrong: nothing can be trusted
+        bad.setdefault(path[0], set()).add(path[1])
+    value = dict(parsed.value)
+    for key, indexes in bad.items():
+        entries = value[key]
+        for i in indexes:
+            if isinstance(entries[i], dict) and isinstance(entries[i].get("id"), str):
+                salvage.add(entries[i]["id"])
+        value[key] = [e for i, e in enumerate(entries) if i not in indexes]
+    return value, parsed.lines
+
+
+# Where each kind of id is declared, for messages that say where to add a new one.
+ID_FILES = {"Đơn vị": "data/units.yml (units)", "Văn bản": "data/documents.yml (documents)",
+            "Chủ đề": "data/taxonomy.yml (themes)", "Loại trang": "data/taxonomy.yml (kinds)",
+            "Kế hoạch": "data/plans/"}
+
+
+def closest(value: str, known, n: int = 5) -> list:
+    """Up to n known ids most like `value`, closest first (then the first ones, so the list is
+    never empty while there are ids at all)."""
+    from difflib import get_close_matches
+
+    known = [str(k) for k in known]
+    out = get_close_matches(str(value), known, n=n, cutoff=0.4)
+    return out + [k for k in known if k not in out][: max(0, min(n, 3) - len(out))]
 
 
 def _unknown(kind: str, value: str, known) -> str:
+    """'Đơn vị 'x' không có trong data/units.yml (units). Có phải ý bạn là ...? Các mã gần nhất: ...
+    Nếu đây là mã mới, thêm nó vào data/units.yml trước'."""
     from difflib import get_close_matches
 
-    hint = get_close_matches(value, list(known), n=1)
+    where = ID_FILES.get(kind, "data/")
+    hint = get_close_matches(str(value), [str(k) for k in known], n=1)
     tip = f" Có phải ý bạn là '{hint[0]}'?" if hint else ""
-    return f"{kind} '{value}' không có trong dữ liệu.{tip}"
+    near = closest(value, known)
+    listed = f" Các mã gần nhất: {', '.join(near)}." if near else ""
+    return f"{kind} '{value}' không có trong {where}.{tip}{listed} Nếu đây là mã mới, thêm nó vào {where.split(' ')[0]} trước"
+
+
+def plan_period(plan: dict) -> tuple:
+    """(first day, last day) a plan covers, as dates: its `period`, or 1/1-31/12 of its `year`;
+    (None, None) when it gives neither (the loader reports that)."""
+    from datetime import date
+
+    if isinstance(plan.get("period"), dict):
+        return date.fromisoformat(plan["period"]["from"]), date.fromisoformat(plan["period"]["to"])
+    if isinstance(plan.get("year"), int):
+        return date(plan["year"], 1, 1), date(plan["year"], 12, 31)
+    return None, None
+
+
+def plan_items(plan: dict):
+    """Every item of a plan, in the plan's order: (item id, item, 'content'|'form', path in the
+    file, parent item or None). A sub-item inherits the themes and kinds it does not give."""
+    for group, kind in (("content_items", "content"), ("form_items", "form")):
+        for i, item in enumerate(plan.get(group) or []):
+            yield item["id"], item, kind, (group, i), None
+            for j, sub in enumerate(item.get("sub_items") or []):
+                merged = {**{k: item[k] for k in ("themes", "kinds") if k in item}, **sub}
+                yield sub["id"], merged, kind, (group, i, "sub_items", j), item
 
 
 def load(root: Path = paths.ROOT) -> tuple[SiteData, list]:
@@ -127,8 +195,10 @@ def load(root: Path = paths.ROOT) -> tuple[SiteData, list]:
     data = SiteData(root=root)
     loaded = {}
     for rel, schema in SINGLE_FILES.items():
-        value, lines = _read(root, rel, schema, problems)
+        value, lines = _read(root, rel, schema, problems, salvage=data.broken_ids)
         loaded[schema] = value
+        if value is None:
+            data.unreadable.add(rel)
         for p, line in lines.items():
             data.lines[(rel, p)] = line
     if loaded["units"]:
@@ -170,46 +240,97 @@ def load(root: Path = paths.ROOT) -> tuple[SiteData, list]:
             _check_plan(plan, rel, lines, data, problems)
         else:
             data.plans_incomplete = True
-    data.plans.sort(key=lambda p: (p["year"], p["id"]))
+            raw_id = _raw_plan_id(root / rel)
+            if raw_id:
+                data.broken_plans.add(raw_id)
+    known = {p["id"] for p in data.plans} | data.broken_plans
+    for plan in data.plans:
+        if plan.get("replaces") and plan["replaces"] not in known:
+            rel = data.plan_files[plan["id"]]
+            problems.append(Problem(rel, data.lines.get((rel, ("replaces",)), 1),
+                                    f"replaces: không có kế hoạch mã '{plan['replaces']}' trong data/plans/. Các kế hoạch có:"
+                                    f" {', '.join(sorted(known))}. Kế hoạch cũ chưa nhập thì bỏ dòng này và ghi vào 'note'"))
+    data.plans.sort(key=lambda p: (plan_period(p)[0], p["id"]))
     return data, problems
+
+
+def _raw_plan_id(path: Path) -> str | None:
+    """The `id:` a plan file gives, even when the file fails its schema (so pages citing its
+    items are told to fix the plan, not their ids)."""
+    try:
+        parsed = yamlio.parse(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    value = parsed.value if not parsed.error else None
+    pid = value.get("id") if isinstance(value, dict) else None
+    return pid if isinstance(pid, str) else None
 
 
 def _check_plan(plan: dict, rel: str, lines: dict, data: SiteData, problems: list) -> None:
     def at(*path):
         return yamlio.line_of(lines, path)
 
+    def fail(line, message):
+        problems.append(Problem(rel, line, message))
+        data.broken_plans.add(pid)
+        data.plans_incomplete = True
+
     pid = plan["id"]
     if pid in data.plan_files:
         problems.append(Problem(rel, at("id"), f"Mã kế hoạch '{pid}' đã dùng trong {data.plan_files[pid]}. Mỗi kế hoạch một mã riêng"))
         data.plans_incomplete = True
         return
+    if ("year" in plan) == ("period" in plan):
+        fail(at("id"), "Kế hoạch phải ghi đúng một trong hai trường: 'year' (kế hoạch một năm, ví dụ year: 2025)"
+             " hoặc 'period' (nhiều năm: period: {from: 2025-01-01, to: 2026-12-31})")
+        return
+    if "period" in plan and plan["period"]["from"] > plan["period"]["to"]:
+        fail(at("period", "from"), f"period: ngày bắt đầu {plan['period']['from']} sau ngày kết thúc {plan['period']['to']}")
+        return
+    if not plan.get("source_file") and not plan.get("source_url"):
+        fail(at("id"), "Kế hoạch phải ghi nơi đọc được văn bản: 'source_url' (địa chỉ https://... của văn bản"
+             " hoặc bản tin đăng kế hoạch) hoặc 'source_file' (tên tệp lưu văn bản)")
+        return
     if any(p["slug"] == plan["slug"] for p in data.plans):
         problems.append(Problem(rel, at("slug"), f"slug '{plan['slug']}' đã dùng cho kế hoạch khác"))
     data.plan_files[pid] = rel
     refs = [(("issuer",), plan["issuer"], data.units, "Đơn vị")]
-    refs += [(("implements", i), d, data.documents, "Văn bản") for i, d in enumerate(plan["implements"])]
-    for group, kind in (("content_items", "content"), ("form_items", "form"), ("solutions", "solution")):
-        for i, item in enumerate(plan.get(group, [])):
-            if not item["id"].startswith(pid + "-"):
-                problems.append(Problem(rel, at(group, i, "id"), f"Mã mục '{item['id']}' phải bắt đầu bằng mã kế hoạch '{pid}-'"))
-            if item["id"] in data.items:
-                problems.append(Problem(rel, at(group, i, "id"), f"Mã mục '{item['id']}' bị trùng"))
-            if kind != "solution":
-                data.items[item["id"]] = (plan, item, kind)
-            refs += [((group, i, "themes", j), t, data.themes, "Chủ đề") for j, t in enumerate(item.get("themes", []))]
-            refs += [((group, i, "kinds", j), k, data.kinds, "Loại trang") for j, k in enumerate(item.get("kinds", []))]
-            refs += [((group, i, "documents", j), d, data.documents, "Văn bản") for j, d in enumerate(item.get("documents", []))]
-    for i, duty in enumerate(plan["duties"]):
+    refs += [(("implements", i), d, data.documents, "Văn bản") for i, d in enumerate(plan.get("implements") or [])]
+    if plan.get("replaces") == pid:
+        problems.append(Problem(rel, at("replaces"), f"replaces: kế hoạch '{pid}' không thể thay thế chính nó"))
+    for item_id, item, kind, path, parent in plan_items(plan):
+        if not item_id.startswith(pid + "-"):
+            problems.append(Problem(rel, at(*path, "id"), f"Mã mục '{item_id}' phải bắt đầu bằng mã kế hoạch '{pid}-'"))
+        elif parent is not None and not item_id.startswith(parent["id"] + "-"):
+            problems.append(Problem(rel, at(*path, "id"), f"Mã mục con '{item_id}' phải bắt đầu bằng mã của mục"
+                                    f" '{parent['id']}-', ví dụ {parent['id']}-{item_id[-2:]}"))
+        if item_id in data.items:
+            problems.append(Problem(rel, at(*path, "id"), f"Mã mục '{item_id}' bị trùng"))
+        data.items[item_id] = (plan, item, kind)
+        data.item_paths[item_id] = path
+        if parent is not None:
+            data.parents[item_id] = parent["id"]
+        raw = plan[path[0]][path[1]] if parent is None else parent["sub_items"][path[3]]
+        for key, known, label in (("themes", data.themes, "Chủ đề"), ("kinds", data.kinds, "Loại trang"),
+                                  ("documents", data.documents, "Văn bản")):
+            refs += [((*path, key, j), v, known, label) for j, v in enumerate(raw.get(key) or [])]
+    for i, item in enumerate(plan.get("solutions") or []):
+        if not item["id"].startswith(pid + "-"):
+            problems.append(Problem(rel, at("solutions", i, "id"), f"Mã mục '{item['id']}' phải bắt đầu bằng mã kế hoạch '{pid}-'"))
+    for i, duty in enumerate(plan.get("duties") or []):
         refs += [(("duties", i, "units", j), u, data.units, "Đơn vị") for j, u in enumerate(duty["units"])]
         for k, task in enumerate(duty["tasks"]):
-            if "report_to" in task:
-                refs.append((("duties", i, "tasks", k, "report_to"), task["report_to"], data.units, "Đơn vị"))
+            for key in ("report_to", "via"):
+                if key in task:
+                    refs.append((("duties", i, "tasks", k, key), task[key], data.units, "Đơn vị"))
             refs += [(("duties", i, "tasks", k, "with", j), u, data.units, "Đơn vị") for j, u in enumerate(task.get("with", []))]
             refs += [(("duties", i, "tasks", k, "documents", j), d, data.documents, "Văn bản") for j, d in enumerate(task.get("documents", []))]
     for key in ("to", "via"):
-        if key in plan["reporting"]:
+        if (plan.get("reporting") or {}).get(key):
             refs.append((("reporting", key), plan["reporting"][key], data.units, "Đơn vị"))
     for path, value, known, label in refs:
-        if known and value not in known:
+        # Checked only against a data file that loaded (a broken one is reported on its own),
+        # and never against an entry that was left out for its own schema error.
+        if known and value not in known and value not in data.broken_ids:
             problems.append(Problem(rel, at(*path), _unknown(label, value, known)))
     data.plans.append(plan)

@@ -16,8 +16,12 @@ MARKER = re.compile(r"<!--\s*md:([a-z][a-z-]*)\b\s*(.*?)\s*-->")
 
 L = {
     "vi": {
-        "issuer": "Cơ quan ban hành", "year": "Năm", "signer": "Người ký", "number": "Số, ngày ban hành",
-        "not_given": "bản trích của kế hoạch không ghi", "implements": "Căn cứ", "goals": "Mục tiêu",
+        "issuer": "Cơ quan ban hành", "year": "Năm", "signer": "Người ký", "number": "Số",
+        "issued_on": "Ngày ban hành", "period": "Thời gian", "period_text": "từ {start} đến {end}",
+        "not_said": "Kế hoạch không ghi", "implements": "Căn cứ", "goals": "Mục tiêu",
+        "replaces": "Thay thế kế hoạch", "note": "Ghi chú", "label": "mục {label}",
+        "outside": "Trang web không thực hiện hình thức này (ví dụ truyền hình, video trên mạng xã hội); mục này không cần trang.",
+        "source_url": "Văn bản kế hoạch đọc tại",
         "requirements": "Yêu cầu", "audience": "Đối tượng", "content": "Nội dung tuyên truyền",
         "forms": "Hình thức tuyên truyền", "solutions": "Giải pháp thực hiện", "duties": "Phân công thực hiện",
         "reporting": "Chế độ báo cáo", "covered_by": "Trang thực hiện", "not_covered": "Chưa có trang nào thực hiện mục này.",
@@ -30,12 +34,16 @@ L = {
         "doc_types": {"luat": "Luật", "nghi-dinh": "Nghị định", "nghi-quyet": "Nghị quyết", "quyet-dinh": "Quyết định",
                       "chi-thi": "Chỉ thị", "ke-hoach": "Kế hoạch", "chuong-trinh": "Chương trình", "thong-tu": "Thông tư"},
         "no": "số", "dated": "ngày", "of": "của", "none_yet": "Chưa có trang nào.",
-        "dated_plan": ("Đây là kế hoạch của năm {year}. Tên gọi, địa giới và cách tổ chức các cơ quan có thể đã"
+        "dated_plan": ("Đây là kế hoạch {year}. Tên gọi, địa giới và cách tổ chức các cơ quan có thể đã"
                        " thay đổi từ đó; trước khi đi làm thủ tục, hãy hỏi cơ quan nơi bạn sống."),
     },
     "en": {
-        "issuer": "Issued by", "year": "Year", "signer": "Signed by", "number": "Number and date",
-        "not_given": "not given in the plan's text", "implements": "Implements", "goals": "Goals",
+        "issuer": "Issued by", "year": "Year", "signer": "Signed by", "number": "Number",
+        "issued_on": "Date of issue", "period": "Period", "period_text": "from {start} to {end}",
+        "not_said": "The plan does not say", "implements": "Implements", "goals": "Goals",
+        "replaces": "Replaces the plan", "note": "Note", "label": "item {label}",
+        "outside": "The site does not carry this form (e.g. television, social-media video); no page is expected for it.",
+        "source_url": "Plan text read at",
         "requirements": "Requirements", "audience": "Audience", "content": "What to communicate (content items)",
         "forms": "How to communicate (form items)", "solutions": "Solutions", "duties": "Who does what",
         "reporting": "Reporting", "covered_by": "Pages that carry it out", "not_covered": "No page covers this item yet.",
@@ -140,63 +148,123 @@ class Context:
         return page.title
 
 
+def period_text(plan: dict, lang: str, long: bool = False) -> str:
+    """'2022' for a one-year plan; '2025-2026' (long: 'từ 01/01/2025 đến 31/12/2026') for a period."""
+    if "period" in plan:
+        start, end = plan["period"]["from"], plan["period"]["to"]
+        if long:
+            return L[lang]["period_text"].format(start=date_text(start), end=date_text(end))
+        return start[:4] if start[:4] == end[:4] else f"{start[:4]}-{end[:4]}"
+    return str(plan["year"])
+
+
+def _said(values, render, t) -> list:
+    """Markdown lines for one section: `render(value)` for each, or the plan's silence."""
+    if not values:
+        return [f"*{t['not_said']}.*"]
+    return [render(v) for v in values]
+
+
+def _unique_anchor(anchor: str, used: set) -> str:
+    """`anchor`, or anchor-2, -3... if the page already has it (two duty groups may name the
+    same unit; the first keeps the address officials may have linked to)."""
+    out, n = anchor, 1
+    while out in used:
+        n += 1
+        out = f"{anchor}-{n}"
+    used.add(out)
+    return out
+
+
+def _item_lines(ctx: Context, item: dict, kind: str, level: str) -> list:
+    t = L[ctx.lang]
+    data, lang = ctx.data, ctx.lang
+    label = f", {t['label'].format(label=text(item['label']))}" if item.get("label") else ""
+    out = ["", f"{level} {item['id']}: {text(item['summary'])} {{#{item['id'].lower()}}}", ""]
+    out += [f"*{t['plan_text']}{label}:* {text(item['text'])}", ""]
+    if item.get("documents"):
+        out += [f"*{t['cited']}:* " + "; ".join(cite_id(data, d, lang) for d in item["documents"]), ""]
+    if kind == "form" and not item.get("kinds") and not item.get("sub_items"):
+        return out + [f"*{t['outside']}*"]
+    if item.get("kinds"):
+        kinds = ", ".join(kind_label(data, k, lang) for k in item["kinds"])
+        out += [f"*{t['form_kinds']}:* {kinds}", ""]
+    pages = ctx.coverage.get(item["id"], [])
+    if pages:
+        out.append(f"**{t['covered_by']}:**")
+        out.append("")
+        # Procedure cards (up to thousands) are counted and sent to their catalogue.
+        cards = [p for p in pages if p.meta.get("kind") == CARD_KIND]
+        out += [f"- {ctx.link(p)}" for p in pages if p.meta.get("kind") != CARD_KIND]
+        if cards:
+            out.append(f"- {_catalogue_link(ctx, len(cards))}")
+    elif not item.get("sub_items"):
+        out.append(f"**{t['not_covered']}**")
+    for sub in item.get("sub_items") or []:
+        merged = {**{k: item[k] for k in ("kinds",) if k in item}, **sub}
+        out += _item_lines(ctx, merged, kind, level + "#")
+    return out
+
+
 def _plan(ctx: Context, arg: str) -> str:
+    from cchc.coverage import duty_ids
+
     data, lang, t = ctx.data, ctx.lang, L[ctx.lang]
     plan = next((p for p in data.plans if p["id"] == arg), None)
     if plan is None:
         known = ", ".join(p["id"] for p in data.plans)
         raise ValueError(f"kế hoạch '{arg}' không có trong data/plans/; các mã hợp lệ: {known}")
+    not_said = t["not_said"]
     issuer = unit_name(data, plan["issuer"], lang)
-    number = plan["number"] or ""
-    if plan["issued_on"]:
-        number += f" {t['dated']} {date_text(plan['issued_on'])}"
+    if plan.get("province"):
+        issuer += f" ({plan['province']})"
+    signer = plan.get("signer")
+    when = period_text(plan, lang)
     out = [
-        f'!!! warning "{t["plan"]} {plan["year"]}"',
+        f'!!! warning "{t["plan"]} {when}"',
         "",
-        "    " + t["dated_plan"].format(year=plan["year"]),
+        "    " + t["dated_plan"].format(year=(f"năm {when}" if "year" in plan else f"giai đoạn {when}")
+                                       if lang == "vi" else when),
         "",
-        f"- **{t['issuer']}:** {issuer} ({plan['province']})",
-        f"- **{t['year']}:** {plan['year']}",
-        f"- **{t['signer']}:** {plan['signer']['role']}" + (f", {plan['signer']['name']}" if plan["signer"].get("name") else ""),
-        f"- **{t['number']}:** {number.strip() or t['not_given']}",
+        f"- **{t['issuer']}:** {issuer}",
+        f"- **{t['year'] if 'year' in plan else t['period']}:** {period_text(plan, lang, long=True)}",
+        f"- **{t['signer']}:** " + (text(signer["role"]) + (f", {text(signer['name'])}" if signer.get("name") else "")
+                                    if signer else not_said),
+        f"- **{t['number']}:** {text(plan['number']) if plan.get('number') else not_said}",
+        f"- **{t['issued_on']}:** {date_text(plan['issued_on']) if plan.get('issued_on') else not_said}",
+        f"- **{t['implements']}:** " + ("; ".join(cite_id(data, d, lang) for d in plan["implements"])
+                                         if plan.get("implements") else not_said),
     ]
-    if plan["implements"]:
-        out.append(f"- **{t['implements']}:** " + "; ".join(cite_id(data, d, lang) for d in plan["implements"]))
-    items = plan["content_items"] + plan["form_items"]
-    covered = sum(1 for i in items if ctx.coverage[i["id"]])
-    out += ["", f"**{t['summary']}:** " + t["covered_count"].format(n=covered, total=len(items)), ""]
-    out += ["", f"## {t['goals']} {{#muc-tieu}}", ""] + [f"- {text(g)}" for g in plan["goals"]]
-    if plan.get("requirements"):
-        out += ["", f"## {t['requirements']} {{#yeu-cau}}", ""] + [f"- {text(r)}" for r in plan["requirements"]]
-    out += ["", f"## {t['audience']} {{#doi-tuong}}", ""] + [f"- {text(a)}" for a in plan["audience"]]
-    for key, heading, anchor in (("content_items", t["content"], "noi-dung"), ("form_items", t["forms"], "hinh-thuc")):
+    replaced = next((p for p in data.plans if p["id"] == plan.get("replaces")), None)
+    if replaced:
+        out.append(f"- **{t['replaces']}:** {text(replaced['title'] if lang == 'vi' else replaced['title_en'])}")
+    if plan.get("note"):
+        out.append(f"- **{t['note']}:** {text(plan['note'])}")
+    duties = duty_ids(data, plan)
+    covered = sum(1 for i in duties if ctx.coverage[i])
+    if duties:  # a plan that names no item the site carries has no progress figure at all
+        out += ["", f"**{t['summary']}:** " + t["covered_count"].format(n=covered, total=len(duties)), ""]
+    for key, heading, anchor in (("goals", t["goals"], "muc-tieu"), ("requirements", t["requirements"], "yeu-cau"),
+                                 ("audience", t["audience"], "doi-tuong")):
+        out += ["", f"## {heading} {{#{anchor}}}", ""] + _said(plan.get(key), lambda v: f"- {text(v)}", t)
+    for key, heading, anchor, kind in (("content_items", t["content"], "noi-dung", "content"),
+                                       ("form_items", t["forms"], "hinh-thuc", "form")):
         out += ["", f"## {heading} {{#{anchor}}}"]
-        for item in plan[key]:
-            out += ["", f"### {item['id']}: {text(item['summary'])} {{#{item['id'].lower()}}}", ""]
-            out += [f"*{t['plan_text']}:* {text(item['text'])}", ""]
-            if item.get("documents"):
-                out += [f"*{t['cited']}:* " + "; ".join(cite_id(data, d, lang) for d in item["documents"]), ""]
-            if item.get("kinds"):
-                kinds = ", ".join(kind_label(data, k, lang) for k in item["kinds"])
-                out += [f"*{t['form_kinds']}:* {kinds}", ""]
-            pages = ctx.coverage[item["id"]]
-            if pages:
-                out.append(f"**{t['covered_by']}:**")
-                out.append("")
-                # Procedure cards (up to thousands) are counted and sent to their catalogue.
-                cards = [p for p in pages if p.meta.get("kind") == CARD_KIND]
-                out += [f"- {ctx.link(p)}" for p in pages if p.meta.get("kind") != CARD_KIND]
-                if cards:
-                    out.append(f"- {_catalogue_link(ctx, len(cards))}")
-            else:
-                out.append(f"**{t['not_covered']}**")
-    if plan.get("solutions"):
-        out += ["", f"## {t['solutions']} {{#giai-phap}}", ""]
-        out += [f"{n}. {text(s['text'])}" for n, s in enumerate(plan["solutions"], 1)]
+        if plan.get(key) is None:
+            out += ["", f"*{not_said}.*"]
+        for item in plan.get(key) or []:
+            out += _item_lines(ctx, item, kind, "###")
+    out += ["", f"## {t['solutions']} {{#giai-phap}}", ""]
+    solutions = plan.get("solutions")
+    out += _said(solutions, None, t) if not solutions else [f"{n}. {text(s['text'])}" for n, s in enumerate(solutions, 1)]
     out += ["", f"## {t['duties']} {{#phan-cong}}"]
-    for duty in plan["duties"]:
+    if plan.get("duties") is None:
+        out += ["", f"*{not_said}.*"]
+    used = {"muc-tieu", "yeu-cau", "doi-tuong", "noi-dung", "hinh-thuc", "giai-phap", "phan-cong", "bao-cao", "nguon"}
+    used |= {i.lower() for i in data.items}
+    for duty in plan.get("duties") or []:
         names = ", ".join(unit_name(data, u, lang) for u in duty["units"])
-        out += ["", f"### {names} {{#{'-'.join(duty['units'])}}}", ""]
+        out += ["", f"### {names} {{#{_unique_anchor('-'.join(duty['units']), used)}}}", ""]
         for task in duty["tasks"]:
             extra = []
             if task.get("deadline"):
@@ -204,20 +272,28 @@ def _plan(ctx: Context, arg: str) -> str:
             if task.get("recurrence"):
                 extra.append(", ".join(t["recurrence"][r] for r in task["recurrence"]))
             if task.get("report_to"):
-                extra.append(f"{t['report_to']}: {unit_name(data, task['report_to'], lang)}")
+                via = f" ({t['via']} {unit_name(data, task['via'], lang)})" if task.get("via") else ""
+                extra.append(f"{t['report_to']}: {unit_name(data, task['report_to'], lang)}{via}")
             if task.get("with"):
                 extra.append(f"{t['with']}: " + ", ".join(unit_name(data, u, lang) for u in task["with"]))
             out.append(f"- {text(task['text'])}" + (f" (*{'; '.join(extra)}*)" if extra else ""))
-    rep = plan["reporting"]
+    rep = plan.get("reporting")
     out += ["", f"## {t['reporting']} {{#bao-cao}}", ""]
-    if rep["cadence"]:
-        out.append(f"- {t['cadence']}: " + ", ".join(t["recurrence"][c] for c in rep["cadence"]))
-    to = unit_name(data, rep["to"], lang)
-    via = f" ({t['via']} {unit_name(data, rep['via'], lang)})" if rep.get("via") else ""
-    out.append(f"- {t['report_to']}: {to}{via}")
-    if rep.get("note"):
-        out.append(f"- {text(rep['note'])}")
-    out += ["", f"## {t['source']} {{#nguon}}", "", f"{t['source_text']} `{plan['source_file']}`."]
+    if rep is None:
+        out.append(f"*{not_said}.*")
+    else:
+        cadence = ", ".join(t["recurrence"][c] for c in rep["cadence"]) if rep.get("cadence") else not_said
+        out.append(f"- {t['cadence']}: {cadence}")
+        via = f" ({t['via']} {unit_name(data, rep['via'], lang)})" if rep.get("via") else ""
+        out.append(f"- {t['report_to']}: {unit_name(data, rep['to'], lang)}{via}")
+        if rep.get("note"):
+            out.append(f"- {text(rep['note'])}")
+    out += ["", f"## {t['source']} {{#nguon}}", ""]
+    if plan.get("source_url"):
+        out.append(f"{t['source_url']}: <{plan['source_url']}>")
+        out.append("")
+    if plan.get("source_file"):
+        out.append(f"{t['source_text']} `{plan['source_file']}`.")
     return "\n".join(out)
 
 
@@ -227,9 +303,9 @@ def _plans(ctx: Context, arg: str) -> str:
     for plan in ctx.data.plans:
         page = next((p for p in ctx.pages if p.lang == "vi" and p.meta and p.meta.get("plan") == plan["id"]), None)
         title = plan["title"] if ctx.lang == "vi" else plan["title_en"]
-        cell = f"[{text(title)}]({posixpath.relpath(page.src, posixpath.dirname(ctx.src) or '.')})" if page else title
+        cell = f"[{text(title)}]({posixpath.relpath(page.src, posixpath.dirname(ctx.src) or '.')})" if page else text(title)
         unit = unit_name(ctx.data, plan["issuer"], ctx.lang, short=True)
-        rows.append(f"| {cell} | {unit} | {plan['year']} |")
+        rows.append(f"| {cell} | {unit} | {period_text(plan, ctx.lang)} |")
     return "\n".join(rows)
 
 

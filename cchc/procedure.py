@@ -122,13 +122,13 @@ def problems(meta: dict, data, lists: Lists | None) -> list[tuple[tuple, str]]:
                                ("field", lists.fields, where.format("fields")),
                                ("agency", data.units, "data/units.yml")):
         value = proc.get(key)
-        if isinstance(value, str) and value not in known:
+        if isinstance(value, str) and value not in known and _judged(data, source, value):
             out.append(((FIELD, key), _unknown(f"{FIELD}.{key}", value, known, source)))
     for key, known, source in (("ways", lists.ways, where.format("ways")),
                                ("legal_basis", data.documents, "data/documents.yml")):
         values = proc.get(key)
         for i, value in enumerate(values if isinstance(values, list) else []):
-            if isinstance(value, str) and value not in known:
+            if isinstance(value, str) and value not in known and _judged(data, source, value):
                 out.append(((FIELD, key, i), _unknown(f"{FIELD}.{key}[{i}]", value, known, source)))
     url = proc.get("portal_url")
     if isinstance(url, str):
@@ -142,6 +142,12 @@ def problems(meta: dict, data, lists: Lists | None) -> list[tuple[tuple, str]]:
             out.append(((FIELD, "portal_url"), f"{FIELD}.portal_url có địa chỉ nhưng {FIELD}.ways không có cách"
                         f" trực tuyến nào ({online}). Thêm cách trực tuyến mà nguồn ghi, hoặc bỏ địa chỉ"))
     return out
+
+
+def _judged(data, source: str, value) -> bool:
+    """A data/ file that could not be read, or an entry of it left out for its own error, is
+    reported there once; what names it is not called unknown a second time."""
+    return source.split(" ")[0] not in data.unreadable and value not in data.broken_ids
 
 
 def check_page(page, data) -> list[Problem]:

@@ -6,8 +6,13 @@ is scripts/report.py.
 Which pages count for an item is cchc.coverage's rule (the same as the plan pages and the
 checker): a content item counts every page that lists it in `plan_items`, a form item only
 pages of the item's kinds. An English page counts for the items of its Vietnamese original.
-A page's publication date is `date` for news, else `updated`, each page by its own front
-matter (an English translation by the date of the translation).
+A page counts in the period of its first publication: `published` (set once, never changed),
+or for news without it, `date`; never `updated`, so a report run again later, after pages
+were edited, gives the same rows. Each page by its own front matter (an English translation
+by the date of the translation). A page with neither is listed apart, not guessed.
+
+Only the items the site is expected to carry count (not a section the plan does not give,
+not a form outside the site such as television): cchc.coverage.is_duty.
 """
 import csv
 import io
@@ -15,7 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from cchc import paths, site
-from cchc.coverage import covering_pages
+from cchc.coverage import covering_pages, is_duty
+from cchc.data import plan_items, plan_period
 
 LANG_NAMES = {"vi": "tiếng Việt", "en": "tiếng Anh"}
 
@@ -43,10 +49,41 @@ class Report:
     items: list = field(default_factory=list)  # (item, 'content'|'form', [Publication])
     units: list = field(default_factory=list)  # (unit id, [Publication])
     publications: list = field(default_factory=list)  # every publication once
+    undated: list = field(default_factory=list)  # (url, title) of pages of the plan with no publication date
 
     @property
     def empty_items(self) -> list:
         return [item for item, _kind, pubs in self.items if not pubs]
+
+    @property
+    def outside_plan(self) -> str | None:
+        """A sentence when the report's period is not (wholly) within the plan's, else None."""
+        first, last = plan_period(self.plan)
+        if first is None:
+            return None
+        span = f"từ ngày {_vn_date(first)} đến ngày {_vn_date(last)}"
+        if self.end < first or self.start > last:
+            return f"Kỳ báo cáo nằm ngoài thời gian của kế hoạch ({span}): kế hoạch không đặt việc gì cho kỳ này."
+        if self.start < first or self.end > last:
+            return f"Một phần kỳ báo cáo nằm ngoài thời gian của kế hoạch ({span})."
+        return None
+
+
+def published_day(meta) -> str | None:
+    """The day a page was first published, 'YYYY-MM-DD': `published`, or `date` for news
+    without it; None when neither is a real date. `updated` never counts: it moves."""
+    if not isinstance(meta, dict):
+        return None
+    value = meta.get("published")
+    if value is None and meta.get("kind") == "news":
+        value = meta.get("date")
+    if not isinstance(value, str) or not site.ISO_DATE.match(value):
+        return None
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return None
+    return value
 
 
 def parse_day(text: str, option: str) -> date:
@@ -80,18 +117,23 @@ def build(data, pages, plan_id: str, start: date, end: date) -> Report:
     coverage = covering_pages(data, pages)
     by_key = {(p.lang, p.src): p for p in pages if p.meta}
     found = {}  # (lang, src) -> (page, its Vietnamese original, day, [item ids])
-    item_keys = []
-    for group, kind in (("content_items", "content"), ("form_items", "form")):
-        for item in plan[group]:
-            keys = []
-            for source in coverage.get(item["id"], []):
-                for lang in paths.LANGUAGES:
-                    page = by_key.get((lang, source.src))
-                    day = site.page_day(page.meta) if page else None
-                    if day is None or not (start <= date.fromisoformat(day) <= end):
-                        continue
-                    found.setdefault((lang, source.src), (page, source, day, []))[3].append(item["id"])
-                    keys.append((lang, source.src))
+    item_keys, undated = [], {}
+    for item_id, item, kind, _path, _parent in plan_items(plan):
+        keys = []
+        for source in coverage.get(item_id, []):
+            for lang in paths.LANGUAGES:
+                page = by_key.get((lang, source.src))
+                if page is None:
+                    continue
+                day = published_day(page.meta)
+                if day is None:
+                    undated[page.url] = page.title
+                    continue
+                if not (start <= date.fromisoformat(day) <= end):
+                    continue
+                found.setdefault((lang, source.src), (page, source, day, []))[3].append(item_id)
+                keys.append((lang, source.src))
+        if keys or is_duty(item, kind):
             item_keys.append((item, kind, keys))
 
     pubs = {}
@@ -102,9 +144,10 @@ def build(data, pages, plan_id: str, start: date, end: date) -> Report:
     report = Report(plan, start, end)
     report.items = [(item, kind, sorted((pubs[k] for k in keys), key=_order)) for item, kind, keys in item_keys]
     report.publications = sorted(pubs.values(), key=_order)
+    report.undated = sorted(undated.items())
 
     duty_units = []
-    for duty in plan["duties"]:
+    for duty in plan.get("duties") or []:
         duty_units += [u for u in duty["units"] if u not in duty_units]
     others = sorted({p.unit for p in report.publications if p.unit and p.unit not in duty_units})
     for unit in duty_units + others:
@@ -146,16 +189,18 @@ def markdown(report: Report, data) -> str:
     out = [
         f"# Báo cáo kết quả tuyên truyền trên trang web: {plan['title']}",
         "",
-        f"- **Kế hoạch:** {plan['id']}, {issuer}, năm {plan['year']}",
+        f"- **Kế hoạch:** {plan['id']}, {issuer}, {_plan_time(plan)}",
         f"- **Kỳ báo cáo:** từ ngày {_vn_date(report.start)} đến ngày {_vn_date(report.end)} (tính cả hai ngày)",
         "- **Cách tính:** một trang được tính khi trang ghi mục của kế hoạch trong `plan_items`"
-        " (mục hình thức: chỉ trang đúng loại tài liệu của mục); ngày đăng của tin tức là trường `date`,"
-        " của các trang khác là trường `updated` (ngày cập nhật gần nhất). Bản tiếng Anh tính theo ngày của chính nó.",
+        " (mục hình thức: chỉ trang đúng loại tài liệu của mục), vào kỳ có ngày đăng lần đầu của trang"
+        " (trường `published`; tin tức chưa có trường này thì theo trường `date`), không theo ngày cập nhật,"
+        " nên lập lại báo cáo cho cùng kỳ vẫn ra đúng các dòng cũ. Bản tiếng Anh tính theo ngày của chính nó.",
         "- **Đường dẫn:** địa chỉ trên trang web, ghép sau tên miền của trang web.",
         "",
-        "## Tóm tắt",
-        "",
     ]
+    if report.outside_plan:
+        out += [f"> **Lưu ý:** {report.outside_plan}", ""]
+    out += ["## Tóm tắt", ""]
     kinds = sorted({p.kind for p in report.publications}, key=lambda k: list(data.kinds).index(k) if k in data.kinds else 99)
     if kinds:
         out += ["| Loại tài liệu | Tiếng Việt | Tiếng Anh | Cộng |", "|---|---:|---:|---:|"]
@@ -169,7 +214,10 @@ def markdown(report: Report, data) -> str:
     else:
         out += ["Không có trang nào của kế hoạch này được đăng trong kỳ.", ""]
     done = len(report.items) - len(report.empty_items)
-    out += [f"Số mục của kế hoạch có tài liệu đăng trong kỳ: **{done}/{len(report.items)}**.", ""]
+    if report.items:
+        out += [f"Số mục của kế hoạch có tài liệu đăng trong kỳ: **{done}/{len(report.items)}**.", ""]
+    else:  # nothing the plan says is for the site: no figure, not "0/0"
+        out += ["Kế hoạch không ghi mục nội dung hay hình thức nào mà trang web thực hiện.", ""]
 
     out += ["## Theo mục của kế hoạch", ""]
     for item, kind, pubs in report.items:
@@ -199,7 +247,19 @@ def markdown(report: Report, data) -> str:
     out += ["## Các mục chưa có tài liệu nào được đăng trong kỳ", ""]
     empty = report.empty_items
     out += [f"- {item['id']}: {item['summary']}" for item in empty] or ["Không có: mục nào cũng có tài liệu."]
+    if report.undated:
+        out += ["", "## Trang của kế hoạch chưa ghi ngày đăng", "",
+                "Các trang này thực hiện mục của kế hoạch nhưng chưa có trường `published` (ngày đăng lần đầu)"
+                " nên không được tính vào kỳ nào. Đơn vị phụ trách ghi ngày đăng thật của trang.", ""]
+        out += [f"- {_cell(title)}: `{url}`" for url, title in report.undated]
     return "\n".join(out) + "\n"
+
+
+def _plan_time(plan: dict) -> str:
+    if "year" in plan:
+        return f"năm {plan['year']}"
+    first, last = plan_period(plan)
+    return f"từ ngày {_vn_date(first)} đến ngày {_vn_date(last)}"
 
 
 CSV_HEADER = ["Kế hoạch", "Mã mục", "Loại mục", "Nội dung mục", "Ngày đăng", "Loại tài liệu", "Ngôn ngữ",

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Check every page and data file; one line per problem, `PATH:LINE: message`.
 
-Usage: python3 scripts/check.py [--root DIR] [--external] [--format text|github]
-`--format github` prints each problem as a GitHub Actions annotation instead
-(`::error file=PATH,line=LINE::message`), shown on the pull request's changed lines.
-Exit 0 when clean, 1 when there are problems, 2 on wrong usage.
+Usage: python3 scripts/check.py [--root DIR] [--external] [--strict] [--format text|github]
+Errors block; warnings (`PATH:LINE: Cảnh báo: ...`) are unfinished work, such as a plan item no
+page carries yet. `--format github` prints each problem as a GitHub Actions annotation instead
+(`::error file=PATH,line=LINE::message`, `::warning ...` for a warning), shown on the pull
+request's changed lines. Exit 0 when there is no error (warnings allowed), 1 when there are
+errors (or, with --strict, warnings), 2 on wrong usage.
 """
 import argparse
 import sys
@@ -16,14 +18,16 @@ from cchc import check, paths  # noqa: E402
 
 
 def github_annotation(problem) -> str:
-    """`::error file=PATH,line=LINE::message`, escaped as GitHub's workflow commands require."""
+    """`::error file=PATH,line=LINE::message` (`::warning` for a warning), escaped as GitHub's
+    workflow commands require."""
     def data(text):
         return str(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
     def prop(text):
         return data(text).replace(":", "%3A").replace(",", "%2C")
 
-    return f"::error file={prop(problem.path)},line={int(problem.line)}::{data(problem.message)}"
+    level = "warning" if getattr(problem, "is_warning", False) else "error"
+    return f"::{level} file={prop(problem.path)},line={int(problem.line)}::{data(problem.message)}"
 
 
 def main(argv=None) -> int:
@@ -32,13 +36,19 @@ def main(argv=None) -> int:
     parser.add_argument("--external", action="store_true", help="kiểm tra cả liên kết ra trang web khác (cần mạng)")
     parser.add_argument("--format", choices=("text", "github"), default="text",
                         help="text: PATH:LINE: thông báo (mặc định); github: chú thích cho GitHub Actions")
+    parser.add_argument("--strict", action="store_true",
+                        help="coi cảnh báo (việc chưa xong, ví dụ mục kế hoạch chưa có trang) cũng là lỗi: thoát với mã 1")
     args = parser.parse_args(argv)
     problems, counts = check.run(args.root, external=args.external)
     for problem in problems:
         print(github_annotation(problem) if args.format == "github" else problem)
-    verdict = f"{len(problems)} lỗi" if problems else "không có lỗi"
+    errors = [p for p in problems if not p.is_warning]
+    warnings = len(problems) - len(errors)
+    verdict = f"{len(errors)} lỗi" if errors else "không có lỗi"
+    if warnings:
+        verdict += f", {warnings} cảnh báo" + (" (--strict: cảnh báo cũng là lỗi)" if args.strict else "")
     print(f"Đã kiểm tra {counts['pages']} trang, {counts['plans']} kế hoạch: {verdict}.", file=sys.stderr)
-    return 1 if problems else 0
+    return 1 if errors or (args.strict and warnings) else 0
 
 
 if __name__ == "__main__":

@@ -116,12 +116,16 @@ def run_main(root: Path, *args: str) -> Result:
 
 
 def assert_check(root: Path, expected: list, run=run_main) -> None:
-    """The CLI prints exactly `expected` (in that order), exits 1 (0 if none), no traceback."""
+    """The CLI prints exactly `expected` (in that order), exits 1 if any is an error (0 if
+    there are none, or only warnings: 'PATH:LINE: Cảnh báo: ...'), no traceback."""
     result = run(root)
     assert "Traceback" not in result.stderr, result.stderr
     assert result.lines == expected
-    assert result.code == (1 if expected else 0)
-    verdict = f"{len(expected)} lỗi" if expected else "không có lỗi"
+    errors = [line for line in expected if ": Cảnh báo: " not in line]
+    warnings = len(expected) - len(errors)
+    assert result.code == (1 if errors else 0)
+    verdict = f"{len(errors)} lỗi" if errors else "không có lỗi"
+    verdict += f", {warnings} cảnh báo" if warnings else ""
     assert re.fullmatch(rf"Đã kiểm tra \d+ trang, \d+ kế hoạch: {verdict}\.\n", result.stderr), result.stderr
 
 
@@ -167,7 +171,8 @@ def test_cli_in_a_subprocess_reports_and_exits_1(tree):
     result = run_cli(tree)
     assert result.code == 1
     assert result.lines == [f"{PAGE}:5: theme: 'thu-tuk' không có trong data/taxonomy.yml (themes)."
-                            " Có phải ý bạn là 'thu-tuc'? Các mã hợp lệ: thu-tuc"]
+                            " Có phải ý bạn là 'thu-tuc'? Các mã hợp lệ: thu-tuc."
+                            " Nếu đây là mã mới, thêm nó vào data/taxonomy.yml trước"]
     assert result.stderr == "Đã kiểm tra 6 trang, 1 kế hoạch: 1 lỗi.\n"
 
 
@@ -265,26 +270,28 @@ PAGE_CASES = [
     ),
     pytest.param(
         article(("plan_items: [XX23-ND-01]", "plan_items: [XX23-ND-02]")),
-        [f"{PAGE}:8: plan_items[0]: 'XX23-ND-02' không có trong data/plans/. Có phải ý bạn là 'XX23-ND-01'?"
+        [f"{PAGE}:8: plan_items[0]: 'XX23-ND-02' không có trong kế hoạch XX23 (data/plans/xx-2023.yml)."
+         " Có phải ý bạn là 'XX23-ND-01'?"
          " Các mã hợp lệ: XX23-ND-01, XX23-HT-01"],
         id="unknown-plan-item",
     ),
     pytest.param(
         article(("unit: ubnd-xx", "unit: ubnd-yy")),
         [f"{PAGE}:7: unit: 'ubnd-yy' không có trong data/units.yml. Có phải ý bạn là 'ubnd-xx'?"
-         " Các mã hợp lệ: ubnd-xx, phong-noi-vu-xx"],
+         " Các mã hợp lệ: ubnd-xx, phong-noi-vu-xx. Nếu đây là mã mới, thêm nó vào data/units.yml trước"],
         id="unknown-unit",
     ),
     pytest.param(
         article(("theme: thu-tuc", "theme: thu-tuk")),
         [f"{PAGE}:5: theme: 'thu-tuk' không có trong data/taxonomy.yml (themes). Có phải ý bạn là 'thu-tuc'?"
-         " Các mã hợp lệ: thu-tuc"],
+         " Các mã hợp lệ: thu-tuc. Nếu đây là mã mới, thêm nó vào data/taxonomy.yml trước"],
         id="unknown-theme",
     ),
     pytest.param(
         article(("kind: article", "kind: articel")),
         [f"{PAGE}:4: kind: 'articel' không có trong data/taxonomy.yml (kinds). Có phải ý bạn là 'article'?"
-         " Các mã hợp lệ: home, section, hub, article, radio-script, plan"],
+         " Các mã hợp lệ: home, section, hub, article, radio-script, plan."
+         " Nếu đây là mã mới, thêm nó vào data/taxonomy.yml trước"],
         id="unknown-kind",
     ),
     pytest.param(
@@ -484,13 +491,13 @@ def test_markdown_outside_language_folders(tree, rel):
 @pytest.mark.parametrize("files, expected", [
     pytest.param(
         edit("docs/vi/thu-tuc/index.md", ("plan_items: [XX23-ND-01]", "plan_items: []")),
-        "data/plans/xx-2023.yml:24: Mục XX23-ND-01 (Nơi nộp hồ sơ thủ tục hành chính) chưa có trang nào"
+        "data/plans/xx-2023.yml:24: Cảnh báo: Mục XX23-ND-01 (Nơi nộp hồ sơ thủ tục hành chính) chưa có trang nào"
         " thực hiện. Thêm 'XX23-ND-01' vào plan_items của một trang trong docs/vi/",
         id="content-item",
     ),
     pytest.param(
         edit("docs/vi/thu-tuc/bai-phat-thanh.md", ("plan_items: [XX23-HT-01]", "plan_items: []")),
-        "data/plans/xx-2023.yml:30: Mục XX23-HT-01 (Hệ thống truyền thanh huyện) chưa có trang nào thực hiện."
+        "data/plans/xx-2023.yml:30: Cảnh báo: Mục XX23-HT-01 (Hệ thống truyền thanh huyện) chưa có trang nào thực hiện."
         " Thêm 'XX23-HT-01' vào plan_items của một trang loại radio-script trong docs/vi/",
         id="form-item",
     ),
@@ -505,7 +512,7 @@ def test_form_item_on_wrong_kind_does_not_cover_it(tree):
     write_tree(tree, {PAGE: article(("plan_items: [XX23-ND-01]", "plan_items: [XX23-ND-01, XX23-HT-01]"))})
     write_tree(tree, edit("docs/vi/thu-tuc/bai-phat-thanh.md", ("plan_items: [XX23-HT-01]", "plan_items: []")))
     assert_check(tree, [
-        "data/plans/xx-2023.yml:30: Mục XX23-HT-01 (Hệ thống truyền thanh huyện) chưa có trang nào thực hiện."
+        "data/plans/xx-2023.yml:30: Cảnh báo: Mục XX23-HT-01 (Hệ thống truyền thanh huyện) chưa có trang nào thực hiện."
         " Thêm 'XX23-HT-01' vào plan_items của một trang loại radio-script trong docs/vi/",
         f"{PAGE}:8: plan_items[1]: 'XX23-HT-01' là một hình thức tuyên truyền; chỉ trang loại radio-script"
         " mới thực hiện được mục này, còn trang này là loại 'article'. Đổi 'kind' hoặc bỏ mã này",
@@ -517,7 +524,7 @@ def test_english_page_does_not_cover_an_item(tree):
     write_tree(tree, {PAGE: ARTICLE.replace("[XX23-ND-01]", "[]")})
     write_tree(tree, {"docs/en/thu-tuc/bai-viet.md": ARTICLE})
     assert_check(tree, [
-        "data/plans/xx-2023.yml:24: Mục XX23-ND-01 (Nơi nộp hồ sơ thủ tục hành chính) chưa có trang nào"
+        "data/plans/xx-2023.yml:24: Cảnh báo: Mục XX23-ND-01 (Nơi nộp hồ sơ thủ tục hành chính) chưa có trang nào"
         " thực hiện. Thêm 'XX23-ND-01' vào plan_items của một trang trong docs/vi/",
     ])
 
@@ -562,7 +569,7 @@ def test_data_file_missing(tree):
 def test_units_file_failing_its_schema(tree):
     write_tree(tree, edit("data/units.yml", ("level: huyen\n    part_of", "level: quan\n    part_of")))
     assert_check(tree, [
-        "data/units.yml:13: 'units[1].level': 'quan' không nằm trong các giá trị cho phép: tinh, huyen, xa",
+        "data/units.yml:13: 'units[1].level': 'quan' không nằm trong các giá trị cho phép: trung-uong, tinh, huyen, xa",
     ])
 
 
@@ -584,7 +591,7 @@ def test_plan_item_failing_its_schema(tree):
     assert "Traceback" not in result.stderr, result.stderr
     assert result.code == 1
     assert result.lines[0] == ("data/plans/xx-2023.yml:30: 'form_items[0].id': 'XX23-HT-1' không đúng định dạng"
-                               " (^[A-Z]{2}[0-9]{2}-HT-[0-9]{2}$). Stable id PLAN-HT-NN.")
+                               " (^[A-Z][A-Z0-9]{1,15}-HT-[0-9]{2}$). Stable id PLAN-HT-NN (NN: the item's order in the plan, two digits).")
 
 
 # Without the plan page (its md:plan marker crashes on bad plan data; see the xfail below).
@@ -594,18 +601,22 @@ NO_PLAN_PAGE = edit("docs/vi/ke-hoach/xx-2023.md", ("<!-- md:plan XX23 -->", "##
 @pytest.mark.parametrize("subs, expected", [
     pytest.param(
         ("issuer: ubnd-xx", "issuer: ubnd-yy"),
-        "data/plans/xx-2023.yml:6: Đơn vị 'ubnd-yy' không có trong dữ liệu. Có phải ý bạn là 'ubnd-xx'?",
+        "data/plans/xx-2023.yml:6: Đơn vị 'ubnd-yy' không có trong data/units.yml (units). Có phải ý bạn là 'ubnd-xx'?"
+        " Các mã gần nhất: ubnd-xx, phong-noi-vu-xx. Nếu đây là mã mới, thêm nó vào data/units.yml trước",
         id="issuer",
     ),
     pytest.param(
         ("units: [phong-noi-vu-xx]", "units: [phong-tu-phap-xx]"),
-        "data/plans/xx-2023.yml:35: Đơn vị 'phong-tu-phap-xx' không có trong dữ liệu."
-        " Có phải ý bạn là 'phong-noi-vu-xx'?",
+        "data/plans/xx-2023.yml:35: Đơn vị 'phong-tu-phap-xx' không có trong data/units.yml (units)."
+        " Có phải ý bạn là 'phong-noi-vu-xx'? Các mã gần nhất: phong-noi-vu-xx, ubnd-xx."
+        " Nếu đây là mã mới, thêm nó vào data/units.yml trước",
         id="duty-unit",
     ),
     pytest.param(
         ("  to: ubnd-xx", "  to: so-noi-vu"),
-        "data/plans/xx-2023.yml:41: Đơn vị 'so-noi-vu' không có trong dữ liệu. Có phải ý bạn là 'phong-noi-vu-xx'?",
+        "data/plans/xx-2023.yml:41: Đơn vị 'so-noi-vu' không có trong data/units.yml (units)."
+        " Có phải ý bạn là 'phong-noi-vu-xx'? Các mã gần nhất: phong-noi-vu-xx, ubnd-xx."
+        " Nếu đây là mã mới, thêm nó vào data/units.yml trước",
         id="reporting-to",
     ),
 ])
@@ -621,8 +632,11 @@ def test_plan_with_unknown_theme_and_document(tree):
                           ("themes: [thu-tuc]", "themes: [thu-tuc, mot-cua]"),
                           ("documents: [nd-01-2023-cp]", "documents: [nd-01-2023-cp, nd-09-2023-cp]")))
     assert_check(tree, [
-        "data/plans/xx-2023.yml:27: Chủ đề 'mot-cua' không có trong dữ liệu.",
-        "data/plans/xx-2023.yml:28: Văn bản 'nd-09-2023-cp' không có trong dữ liệu. Có phải ý bạn là 'nd-01-2023-cp'?",
+        "data/plans/xx-2023.yml:27: Chủ đề 'mot-cua' không có trong data/taxonomy.yml (themes)."
+        " Các mã gần nhất: thu-tuc. Nếu đây là mã mới, thêm nó vào data/taxonomy.yml trước",
+        "data/plans/xx-2023.yml:28: Văn bản 'nd-09-2023-cp' không có trong data/documents.yml (documents)."
+        " Có phải ý bạn là 'nd-01-2023-cp'? Các mã gần nhất: nd-01-2023-cp."
+        " Nếu đây là mã mới, thêm nó vào data/documents.yml trước",
     ])
 
 
@@ -687,11 +701,12 @@ def test_every_problem_is_listed_sorted_by_path_then_line(tree):
         "docs/en/khac.md:1: Trang tiếng Anh 'khac.md' không có bản tiếng Việt docs/vi/khac.md."
         " Bản tiếng Anh phải cùng đường dẫn với trang tiếng Việt mà nó dịch",
         "docs/vi/index.md:4: kind: 'trang-chu' không có trong data/taxonomy.yml (kinds)."
-        " Các mã hợp lệ: home, section, hub, article, radio-script, plan",
+        " Các mã hợp lệ: home, section, hub, article, radio-script, plan."
+        " Nếu đây là mã mới, thêm nó vào data/taxonomy.yml trước",
         "docs/vi/thu-tuc/bai-phat-thanh.md:7: unit: 'phong-tu-phap' không có trong data/units.yml."
-        " Các mã hợp lệ: ubnd-xx, phong-noi-vu-xx",
+        " Các mã hợp lệ: ubnd-xx, phong-noi-vu-xx. Nếu đây là mã mới, thêm nó vào data/units.yml trước",
         f"{PAGE}:5: theme: 'thu-tuk' không có trong data/taxonomy.yml (themes). Có phải ý bạn là 'thu-tuc'?"
-        " Các mã hợp lệ: thu-tuc",
+        " Các mã hợp lệ: thu-tuc. Nếu đây là mã mới, thêm nó vào data/taxonomy.yml trước",
         f"{PAGE}:9: 'updated': '2022-02-30' không phải ngày hợp lệ. Viết theo dạng NĂM-THÁNG-NGÀY,"
         " ví dụ 2022-01-30",
         f"{PAGE}:12: Liên kết 'khong-co.md': không có trang docs/vi/thu-tuc/khong-co.md."
@@ -706,10 +721,10 @@ def test_data_and_page_problems_together(tree):
     write_tree(tree, {PAGE: article(("unit: ubnd-xx", "unit: ubnd-yy"))})
     write_tree(tree, edit("docs/vi/thu-tuc/bai-phat-thanh.md", ("plan_items: [XX23-HT-01]", "plan_items: []")))
     assert_check(tree, [
-        "data/plans/xx-2023.yml:30: Mục XX23-HT-01 (Hệ thống truyền thanh huyện) chưa có trang nào thực hiện."
+        "data/plans/xx-2023.yml:30: Cảnh báo: Mục XX23-HT-01 (Hệ thống truyền thanh huyện) chưa có trang nào thực hiện."
         " Thêm 'XX23-HT-01' vào plan_items của một trang loại radio-script trong docs/vi/",
         f"{PAGE}:7: unit: 'ubnd-yy' không có trong data/units.yml. Có phải ý bạn là 'ubnd-xx'?"
-        " Các mã hợp lệ: ubnd-xx, phong-noi-vu-xx",
+        " Các mã hợp lệ: ubnd-xx, phong-noi-vu-xx. Nếu đây là mã mới, thêm nó vào data/units.yml trước",
     ])
 
 
@@ -843,7 +858,8 @@ def test_plan_item_written_as_a_mapping_does_not_crash(tree):
 def test_plan_with_unknown_unit_and_a_plan_page_does_not_crash(tree):
     write_tree(tree, edit("data/plans/xx-2023.yml", ("issuer: ubnd-xx", "issuer: ubnd-yy")))
     assert_check(tree, [
-        "data/plans/xx-2023.yml:6: Đơn vị 'ubnd-yy' không có trong dữ liệu. Có phải ý bạn là 'ubnd-xx'?",
+        "data/plans/xx-2023.yml:6: Đơn vị 'ubnd-yy' không có trong data/units.yml (units). Có phải ý bạn là 'ubnd-xx'?"
+        " Các mã gần nhất: ubnd-xx, phong-noi-vu-xx. Nếu đây là mã mới, thêm nó vào data/units.yml trước",
     ])
 
 
@@ -859,7 +875,7 @@ def test_stray_markdown_does_not_hide_coverage_problems(tree):
     write_tree(tree, {"docs/README.md": "# Đọc tôi\n"})
     write_tree(tree, edit("docs/vi/thu-tuc/bai-phat-thanh.md", ("plan_items: [XX23-HT-01]", "plan_items: []")))
     assert_check(tree, [
-        "data/plans/xx-2023.yml:30: Mục XX23-HT-01 (Hệ thống truyền thanh huyện) chưa có trang nào thực hiện."
+        "data/plans/xx-2023.yml:30: Cảnh báo: Mục XX23-HT-01 (Hệ thống truyền thanh huyện) chưa có trang nào thực hiện."
         " Thêm 'XX23-HT-01' vào plan_items của một trang loại radio-script trong docs/vi/",
         "docs/README.md:1: Trang nằm ngoài docs/vi/ và docs/en/ nên sẽ không được xuất bản. Chuyển tệp vào docs/vi/",
     ])

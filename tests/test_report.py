@@ -138,7 +138,7 @@ def test_real_plans_report(tmp_path):
     """Every plan of the real data gives a report (smoke test: no traceback, both files)."""
     loaded, _problems = data_mod.load(ROOT)
     for plan in loaded.plans:
-        proc = run("--plan", plan["id"], "--from", f"{plan['year']}-01-01", "--to", f"{plan['year']}-12-31",
-                   "--out", str(tmp_path))
+        first, last = data_mod.plan_period(plan)
+        proc = run("--plan", plan["id"], "--from", first.isoformat(), "--to", last.isoformat(), "--out", str(tmp_path))
         assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
         assert len(list(tmp_path.glob(f"bao-cao-{plan['slug']}-*"))) == 2
