@@ -25,7 +25,7 @@ L = {
         "cadence": "Kỳ báo cáo", "via": "qua", "source": "Nguồn", "source_text": "Văn bản kế hoạch, bản trích lưu tại",
         "plan_text": "Theo kế hoạch", "cited": "Văn bản được dẫn", "summary": "Tình hình thực hiện",
         "covered_count": "{n}/{total} mục đã có trang thực hiện", "plan": "Kế hoạch", "term": "Viết tắt",
-        "meaning": "Nghĩa",
+        "meaning": "Nghĩa", "word": "Thuật ngữ",
         "doc_types": {"luat": "Luật", "nghi-dinh": "Nghị định", "nghi-quyet": "Nghị quyết", "quyet-dinh": "Quyết định",
                       "chi-thi": "Chỉ thị", "ke-hoach": "Kế hoạch", "chuong-trinh": "Chương trình", "thong-tu": "Thông tư"},
         "no": "số", "dated": "ngày", "of": "của", "none_yet": "Chưa có trang nào.",
@@ -43,7 +43,7 @@ L = {
         "cadence": "Reporting cycle", "via": "via", "source": "Source", "source_text": "Plan text, archived as",
         "plan_text": "In the plan's words (Vietnamese)", "cited": "Documents cited", "summary": "Progress",
         "covered_count": "{n} of {total} items have a page", "plan": "Plan", "term": "Abbreviation",
-        "meaning": "Meaning",
+        "meaning": "Meaning", "word": "Term",
         "doc_types": {"luat": "Law", "nghi-dinh": "Decree", "nghi-quyet": "Resolution", "quyet-dinh": "Decision",
                       "chi-thi": "Directive", "ke-hoach": "Plan", "chuong-trinh": "Programme", "thong-tu": "Circular"},
         "no": "No.", "dated": "of", "of": "by", "none_yet": "No page yet.",
@@ -250,11 +250,16 @@ def _themes(ctx: Context, arg: str) -> str:
 
 
 def _glossary(ctx: Context, arg: str) -> str:
+    """Two tables: the abbreviations (also tooltips on every page), then the full terms
+    (`abbr: false` in data/glossary.yml) a citizen meets in today's procedures."""
     t = L[ctx.lang]
-    rows = [f"| {t['term']} | {t['meaning']} |", "|---|---|"]
-    for term in sorted(ctx.data.glossary, key=lambda x: x["term"]):
-        rows.append(f"| {text(term['term'])} | {text(term[ctx.lang])} |")
-    return "\n".join(rows)
+    out = []
+    for abbr, head in ((True, t["term"]), (False, t["word"])):
+        terms = sorted((x for x in ctx.data.glossary if x.get("abbr", True) is abbr), key=lambda x: x["term"])
+        if terms:
+            out += ["" if out else None, f"| {head} | {t['meaning']} |", "|---|---|"]
+            out += [f"| {text(x['term'])} | {text(x[ctx.lang])} |" for x in terms]
+    return "\n".join(line for line in out if line is not None)
 
 
 def _pages_where(ctx: Context, keep) -> str:
