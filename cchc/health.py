@@ -10,17 +10,17 @@ It informs, it does not gate: scripts/health.py always exits 0. The checks that 
 pull request are in scripts/check.py.
 """
 import datetime
-import re
 from dataclasses import dataclass
 
 from cchc import paths, procedure
+from cchc.markers import MARKER  # the build's own marker syntax: what it expands, this lists
 
 NO_UNIT = "(chưa ghi đơn vị phụ trách)"
 HOW_TO_FIX = ("Cách xử lý: quá hạn rà soát -> đơn vị đọc lại trang, sửa cho đúng, đặt 'updated' là hôm nay và"
               " 'review_by' là ngày rà soát tiếp theo; bản tiếng Anh cũ -> dịch lại phần tiếng Việt đã đổi;"
               " thẻ thủ tục còn thiếu, chỗ chờ điền -> tìm nguồn công khai rồi điền, ghi nguồn ở mục 'Nguồn'"
               " (chưa có nguồn thì để nguyên: người dân không thấy ô trống).")
-FILL = re.compile(r"<!--\s*md:fill\s+(.*?)\s*-->", re.S)
+
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def card_gaps(meta: dict, data, lists) -> str | None:
 
 def fills(body: str) -> str | None:
     """'còn chỗ chờ điền (md:fill): a; b' for the page's md:fill markers; None if none."""
-    found = [" ".join(m.split()) for m in FILL.findall(body or "")]
+    found = [m.group(2).strip() for m in MARKER.finditer(body or "") if m.group(1) == "fill"]
     return f"còn chỗ chờ điền (md:fill): {'; '.join(found)}" if found else None
 
 

@@ -6,6 +6,7 @@ Browser tests: the repository is copied to a temporary folder with the fixture c
 built once with a SITE_URL that has a path, served on 127.0.0.1 and opened in Chromium as a
 390x844 phone and as an A4 printout.
 """
+import datetime
 import functools
 import http.server
 import re
@@ -391,3 +392,31 @@ def test_external_links_print_their_address(card_site, browser):
     finally:
         page.close()
     assert after == '" (https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=9.999999)"', after
+
+
+# ------------------------------------------------------------------ what editors see instead
+
+def test_health_lists_what_citizens_do_not_see(data):
+    """Card rows without a source and md:fill markers reach no reader: scripts/health.py names
+    them for the owning unit (cchc/health.py), with the same rule the card uses."""
+    from cchc import health, markers
+
+    lists, _ = procedure.load_lists(ROOT)
+    meta = {"kind": "procedure", "unit": "ubnd-cac-xa-khanh-hoa-thuan-nam-cu",
+            "procedure": {"level": "xa", "code": None, "checked": "2026-12-02"}}
+    line = health.card_gaps(meta, data, lists)
+    assert line.startswith("thẻ thủ tục chưa có: cách nộp hồ sơ, địa chỉ làm trực tuyến, giấy tờ cần mang,")
+    assert "mã thủ tục" in line and "cấp thực hiện" not in line
+    full = frontmatter.read(fixture_text(FULL).encode("utf-8")).meta
+    assert health.card_gaps(full, data, lists) is None
+    assert health.card_gaps({"kind": "article"}, data, lists) is None
+    body = "Gọi <!-- md:fill số điện thoại đường dây nóng --> hoặc <!-- md:fill địa chỉ -->. <!-- md:glossary -->"
+    assert health.fills(body) == "còn chỗ chờ điền (md:fill): số điện thoại đường dây nóng; địa chỉ"
+    assert health.fills("Không có gì để điền.") is None
+    page = site.PageRec(rel="docs/vi/thu-tuc/a.md", lang="vi", src="thu-tuc/a.md", url="thu-tuc/a/", meta=meta,
+                        body=body, body_line=7, lines=[], problems=[])
+    (found,) = health.findings([page], datetime.date(2026, 12, 2), {}, data)
+    assert found.unit == "ubnd-cac-xa-khanh-hoa-thuan-nam-cu" and found.reasons == (line, health.fills(body))
+    # And the reader's page: the marker expands to nothing, never "Chưa cập nhật".
+    ctx = markers.Context(data, [], "vi", "thu-tuc/a.md")
+    assert markers.expand(body, ctx).startswith("Gọi  hoặc . |")
