@@ -199,14 +199,12 @@ class Banner:
         return out
 
 
-_built: dict = {}
+_built: list = []  # [(data, pages, Banner)]: the objects themselves, not their ids (reused after GC)
 
 
 def for_build(data, pages) -> Banner:
     """One Banner per build (the data and pages the setup hook loaded), dated today.
     Raises ValueError on a malformed CCHC_TODAY."""
-    key = (id(data), id(pages))
-    if key not in _built:
-        _built.clear()
-        _built[key] = Banner(data, pages, lifecycle.today())
-    return _built[key]
+    if not (_built and _built[0][0] is data and _built[0][1] is pages):
+        _built[:] = [(data, pages, Banner(data, pages, lifecycle.today()))]
+    return _built[0][2]
