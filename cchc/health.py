@@ -2,17 +2,25 @@
 Vietnamese page they translate. Pure functions: dates come in as arguments (the CLI reads
 them from git), so tests need no repository history.
 
+It also lists the gaps a citizen never sees (issue 11): rows of a procedure card with no
+sourced value (the card leaves them out) and `<!-- md:fill ... -->` markers (rendered as
+nothing), so the owning unit knows what is still to find.
+
 It informs, it does not gate: scripts/health.py always exits 0. The checks that block a
 pull request are in scripts/check.py.
 """
 import datetime
 from dataclasses import dataclass
 
-from cchc import paths
+from cchc import paths, procedure
+from cchc.markers import MARKER  # the build's own marker syntax: what it expands, this lists
 
 NO_UNIT = "(chưa ghi đơn vị phụ trách)"
 HOW_TO_FIX = ("Cách xử lý: quá hạn rà soát -> đơn vị đọc lại trang, sửa cho đúng, đặt 'updated' là hôm nay và"
-              " 'review_by' là ngày rà soát tiếp theo; bản tiếng Anh cũ -> dịch lại phần tiếng Việt đã đổi.")
+              " 'review_by' là ngày rà soát tiếp theo; bản tiếng Anh cũ -> dịch lại phần tiếng Việt đã đổi;"
+              " thẻ thủ tục còn thiếu, chỗ chờ điền -> tìm nguồn công khai rồi điền, ghi nguồn ở mục 'Nguồn'"
+              " (chưa có nguồn thì để nguyên: người dân không thấy ô trống).")
+
 
 
 @dataclass(frozen=True)
@@ -49,11 +57,29 @@ def stale_translation(en_date, vi_date, vi_rel: str) -> str | None:
     return f"bản tiếng Anh sửa lần cuối {en.isoformat()}, cũ hơn bản tiếng Việt {vi_rel} (sửa {vi.isoformat()})"
 
 
-def findings(pages, today: datetime.date, last_changed: dict) -> list[Finding]:
+def card_gaps(meta: dict, data, lists) -> str | None:
+    """'thẻ thủ tục chưa có: mã thủ tục, điều kiện' for a procedure card with rows no source
+    fills (cchc.procedure.gaps, the same rule the card uses); None otherwise."""
+    if meta.get("kind") != procedure.KIND or data is None or lists is None:
+        return None
+    names = procedure.L["vi"]["gap_names"]
+    missing = [names[key] for key in procedure.gaps(meta.get(procedure.FIELD), data, lists)]
+    return f"thẻ thủ tục chưa có: {', '.join(missing)}" if missing else None
+
+
+def fills(body: str) -> str | None:
+    """'còn chỗ chờ điền (md:fill): a; b' for the page's md:fill markers; None if none."""
+    found = [m.group(2).strip() for m in MARKER.finditer(body or "") if m.group(1) == "fill"]
+    return f"còn chỗ chờ điền (md:fill): {'; '.join(found)}" if found else None
+
+
+def findings(pages, today: datetime.date, last_changed: dict, data=None) -> list[Finding]:
     """One Finding per page that needs attention.
 
     pages: cchc.site.PageRec list (front matter read). last_changed: rel path -> date of the
-    last commit touching it (None or missing when unknown)."""
+    last commit touching it (None or missing when unknown). data: cchc.data.Data, for the
+    gaps of procedure cards (None: cards are not looked at)."""
+    lists = procedure.load_lists(data.root)[0] if data is not None else None
     vi = {p.src: p for p in pages if p.lang == paths.DEFAULT_LANGUAGE}
     out = []
     for page in pages:
@@ -67,6 +93,9 @@ def findings(pages, today: datetime.date, last_changed: dict) -> list[Finding]:
             stale = stale_translation(last_changed.get(page.rel), last_changed.get(twin.rel), twin.rel)
             if stale:
                 reasons.append(stale)
+        for gap in (card_gaps(meta, data, lists), fills(getattr(page, "body", ""))):
+            if gap:
+                reasons.append(gap)
         if reasons:
             unit = meta.get("unit")
             if not isinstance(unit, str) and twin is not None and isinstance(twin.meta, dict):

@@ -30,7 +30,7 @@ L = {
         "cadence": "Kỳ báo cáo", "via": "qua", "source": "Nguồn", "source_text": "Văn bản kế hoạch, bản trích lưu tại",
         "plan_text": "Theo kế hoạch", "cited": "Văn bản được dẫn", "summary": "Tình hình thực hiện",
         "covered_count": "{n}/{total} mục đã có trang thực hiện", "plan": "Kế hoạch", "term": "Viết tắt",
-        "meaning": "Nghĩa", "fill": "Chưa cập nhật", "fill_by": "cơ quan phụ trách bổ sung",
+        "meaning": "Nghĩa", "word": "Thuật ngữ",
         "doc_types": {"luat": "Luật", "nghi-dinh": "Nghị định", "nghi-quyet": "Nghị quyết", "quyet-dinh": "Quyết định",
                       "chi-thi": "Chỉ thị", "ke-hoach": "Kế hoạch", "chuong-trinh": "Chương trình", "thong-tu": "Thông tư"},
         "no": "số", "dated": "ngày", "of": "của", "none_yet": "Chưa có trang nào.",
@@ -52,7 +52,7 @@ L = {
         "cadence": "Reporting cycle", "via": "via", "source": "Source", "source_text": "Plan text, archived as",
         "plan_text": "In the plan's words (Vietnamese)", "cited": "Documents cited", "summary": "Progress",
         "covered_count": "{n} of {total} items have a page", "plan": "Plan", "term": "Abbreviation",
-        "meaning": "Meaning", "fill": "Not yet available", "fill_by": "to be filled in by the responsible agency",
+        "meaning": "Meaning", "word": "Term",
         "doc_types": {"luat": "Law", "nghi-dinh": "Decree", "nghi-quyet": "Resolution", "quyet-dinh": "Decision",
                       "chi-thi": "Directive", "ke-hoach": "Plan", "chuong-trinh": "Programme", "thong-tu": "Circular"},
         "no": "No.", "dated": "of", "of": "by", "none_yet": "No page yet.",
@@ -327,11 +327,16 @@ def _themes(ctx: Context, arg: str) -> str:
 
 
 def _glossary(ctx: Context, arg: str) -> str:
+    """Two tables: the abbreviations (also tooltips on every page), then the full terms
+    (`abbr: false` in data/glossary.yml) a citizen meets in today's procedures."""
     t = L[ctx.lang]
-    rows = [f"| {t['term']} | {t['meaning']} |", "|---|---|"]
-    for term in sorted(ctx.data.glossary, key=lambda x: x["term"]):
-        rows.append(f"| {text(term['term'])} | {text(term[ctx.lang])} |")
-    return "\n".join(rows)
+    out = []
+    for abbr, head in ((True, t["term"]), (False, t["word"])):
+        terms = sorted((x for x in ctx.data.glossary if x.get("abbr", True) is abbr), key=lambda x: x["term"])
+        if terms:
+            out += ["" if out else None, f"| {head} | {t['meaning']} |", "|---|---|"]
+            out += [f"| {text(x['term'])} | {text(x[ctx.lang])} |" for x in terms]
+    return "\n".join(line for line in out if line is not None)
 
 
 def _current(page) -> bool:
@@ -385,10 +390,12 @@ def _documents(ctx: Context, arg: str) -> str:
 
 
 def _fill(ctx: Context, arg: str) -> str:
-    t = L[ctx.lang]
+    """A fact no source gives yet (a phone number, an address). No placeholder reaches a
+    citizen (issue 11): the public page shows nothing here, and scripts/health.py lists every
+    md:fill for the owning unit to complete. Write the sentence around it so it reads without it."""
     if not arg:
         raise ValueError("md:fill cần ghi rõ thông tin còn thiếu, ví dụ <!-- md:fill số điện thoại đường dây nóng -->")
-    return f'<span class="fill-in">{t["fill"]}: {text(arg)} ({t["fill_by"]})</span>'
+    return ""
 
 
 # Procedure catalogues (`<!-- md:procedures by=field -->`, docs/<lang>/thu-tuc/): every card

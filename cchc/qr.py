@@ -14,9 +14,13 @@ DARK_RUN = re.compile(rb"\x01+")
 
 L = {
     "vi": {"caption": "Quét mã QR bằng điện thoại để mở trang này:",
-           "hint": "In tờ này: dùng lệnh In của trình duyệt (Ctrl+P). Bản in không có thanh điều hướng và có mã QR dẫn về trang này."},
+           "hint": ("Muốn in tờ này: trên điện thoại, mở trình đơn của trình duyệt và chọn In (có trình duyệt đặt"
+                    " lệnh này trong mục Chia sẻ); trên máy tính, dùng lệnh In của trình duyệt (Ctrl+P). Bản in không"
+                    " có thanh điều hướng và có mã QR dẫn về trang này.")},
     "en": {"caption": "Scan the QR code with a phone to open this page:",
-           "hint": "Print this sheet with the browser's Print command (Ctrl+P). The printout leaves out the menus and carries a QR code back to this page."},
+           "hint": ("To print this sheet: on a phone, open the browser's menu and choose Print (some browsers keep it"
+                    " under Share); on a computer, use the browser's Print command (Ctrl+P, or Cmd+P on a Mac). The"
+                    " printout leaves out the menus and carries a QR code back to this page.")},
 }
 
 

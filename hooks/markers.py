@@ -19,5 +19,7 @@ def on_page_markdown(markdown, page, config, files):
     # Only the terms the page contains: each definition costs every page a pass of the abbr
     # extension (all 13 made Markdown 57 % slower per page); a term absent from the text
     # would produce nothing anyway.
-    abbrs = "\n".join(f"*[{t['term']}]: {t[lang]}" for t in build_state.data.glossary if t["term"] in markdown)
+    # Only abbreviations become tooltips; full terms (`abbr: false`) are listed on the glossary page.
+    abbrs = "\n".join(f"*[{t['term']}]: {t[lang]}" for t in build_state.data.glossary
+                       if t.get("abbr", True) and t["term"] in markdown)
     return f"{markdown}\n\n{abbrs}\n"

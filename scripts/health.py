@@ -3,7 +3,8 @@
 
 - pages whose `review_by` date has passed;
 - English pages older than their Vietnamese source: the last commit touching docs/en/x.md is
-  older than the last commit touching docs/vi/x.md (`git log -1 --format=%cs -- PATH`).
+  older than the last commit touching docs/vi/x.md (`git log -1 --format=%cs -- PATH`);
+- gaps citizens never see: procedure-card rows with no sourced value, `md:fill` markers.
 
 Usage: python3 scripts/health.py [--today YYYY-MM-DD] [--root DIR]
 Always exits 0 when it could run: it informs; scripts/check.py is what blocks a pull request.
@@ -51,8 +52,8 @@ def main(argv=None) -> int:
     # Only files that have a twin in the other language need a date: two git calls per pair.
     wanted = [p.rel for p in pages if p.src in translated]
     last_changed = {rel: last_commit_date(root, rel) for rel in wanted}
-    data, _problems = data_mod.load(root)  # unit names only; scripts/check.py reports data problems
-    for line in health.report(health.findings(pages, args.today, last_changed), data.units, args.today):
+    data, _problems = data_mod.load(root)  # scripts/check.py reports data problems
+    for line in health.report(health.findings(pages, args.today, last_changed, data), data.units, args.today):
         print(line)
     return 0
 
