@@ -59,6 +59,13 @@ def text(value) -> str:
     return out.replace("[", "\\[").replace("]", "\\]")
 
 
+def quoted(value, lang: str) -> str:
+    """A plan's own words (the plans are in Vietnamese only): on a page in another language
+    they are marked as Vietnamese, so a screen reader switches voice."""
+    out = text(value)
+    return out if lang == "vi" else f'<span lang="vi">{out}</span>'
+
+
 class MarkerError(ValueError):
     """An unknown or malformed marker; `line` is 1-based within the body."""
 
@@ -88,7 +95,7 @@ def unit_name(data, unit_id: str, lang: str, short: bool = False) -> str:
 
 def cite_id(data, doc_id: str, lang: str) -> str:
     doc = data.documents.get(doc_id)
-    return cite(doc, lang) if doc else doc_id
+    return cite(doc, lang, markdown=True) if doc else doc_id
 
 
 def kind_label(data, kind_id: str, lang: str) -> str:
@@ -96,17 +103,23 @@ def kind_label(data, kind_id: str, lang: str) -> str:
     return kind["label" if lang == "vi" else "label_en"] if kind else kind_id
 
 
-def cite(doc: dict, lang: str) -> str:
-    """'Nghị định số 107/2020/NĐ-CP ngày 14/09/2020 của Chính phủ'."""
+def cite(doc: dict, lang: str, markdown: bool = False) -> str:
+    """'Nghị định số 107/2020/NĐ-CP ngày 14/09/2020 của Chính phủ'. With `markdown`, for a
+    page in another language, the issuer and subject (data/documents.yml gives them in
+    Vietnamese only) are marked as Vietnamese."""
     t = L[lang]
+    issuer, subject = doc["issuer"], doc.get("subject")
+    if markdown:
+        issuer = quoted(issuer, lang)
+        subject = quoted(subject, lang) if subject else subject
     out = t["doc_types"][doc["type"]]
     if doc["number"]:
         out += f" {t['no']} {doc['number']}"
     if doc["issued_on"]:
         out += f" {t['dated']} {date_text(doc['issued_on'])}"
-    out += f" {t['of']} {doc['issuer']}"
-    if doc.get("subject") and not doc["number"]:
-        out = f"{doc['subject']} ({doc['issuer']})"
+    out += f" {t['of']} {issuer}"
+    if subject and not doc["number"]:
+        out = f"{subject} ({issuer})"
     return out
 
 
@@ -124,19 +137,26 @@ class Context:
         return self._coverage
 
     def link(self, page) -> str:
-        """Markdown link from the current page to `page` (same language, or its fallback)."""
+        """Markdown link from the current page to `page` (same language, or its fallback:
+        then the title keeps its language, marked for screen readers, and a note in ours)."""
         here = posixpath.dirname(self.src) or "."
-        title = self.title_of(page)
-        return f"[{text(title)}]({posixpath.relpath(page.src, here)})"
+        title, lang = self.title_of(page)
+        out = f"[{text(title)}]({posixpath.relpath(page.src, here)})"
+        if lang != self.lang:
+            out += f'{{ lang="{lang}" }}'  # attr_list
+            note = CATALOGUE[self.lang].get("in_vi") if lang == "vi" else None
+            out += f" ({note})" if note else ""
+        return out
 
-    def title_of(self, page) -> str:
-        """Title in the current language if the page is translated, else the Vietnamese one."""
+    def title_of(self, page) -> tuple:
+        """(title, its language): in the current language if the page is translated, else
+        the Vietnamese one."""
         if self.lang != page.lang:
             twin = next((p for p in self.pages if p.lang == self.lang and p.src == page.src and p.meta), None)
             if twin:
-                return str(twin.meta.get("title", twin.src))
-            return f"{page.title} (tiếng Việt)" if self.lang == "en" else page.title
-        return page.title
+                return str(twin.meta.get("title", twin.src)), self.lang
+            return page.title, page.lang
+        return page.title, page.lang
 
 
 def _plan(ctx: Context, arg: str) -> str:
@@ -156,7 +176,7 @@ def _plan(ctx: Context, arg: str) -> str:
         "",
         f"- **{t['issuer']}:** {issuer} ({plan['province']})",
         f"- **{t['year']}:** {plan['year']}",
-        f"- **{t['signer']}:** {plan['signer']['role']}" + (f", {plan['signer']['name']}" if plan["signer"].get("name") else ""),
+        f"- **{t['signer']}:** {quoted(plan['signer']['role'], lang)}" + (f", {quoted(plan['signer']['name'], lang)}" if plan["signer"].get("name") else ""),
         f"- **{t['number']}:** {number.strip() or t['not_given']}",
     ]
     if plan["implements"]:
@@ -164,15 +184,15 @@ def _plan(ctx: Context, arg: str) -> str:
     items = plan["content_items"] + plan["form_items"]
     covered = sum(1 for i in items if ctx.coverage[i["id"]])
     out += ["", f"**{t['summary']}:** " + t["covered_count"].format(n=covered, total=len(items)), ""]
-    out += ["", f"## {t['goals']} {{#muc-tieu}}", ""] + [f"- {text(g)}" for g in plan["goals"]]
+    out += ["", f"## {t['goals']} {{#muc-tieu}}", ""] + [f"- {quoted(g, lang)}" for g in plan["goals"]]
     if plan.get("requirements"):
-        out += ["", f"## {t['requirements']} {{#yeu-cau}}", ""] + [f"- {text(r)}" for r in plan["requirements"]]
-    out += ["", f"## {t['audience']} {{#doi-tuong}}", ""] + [f"- {text(a)}" for a in plan["audience"]]
+        out += ["", f"## {t['requirements']} {{#yeu-cau}}", ""] + [f"- {quoted(r, lang)}" for r in plan["requirements"]]
+    out += ["", f"## {t['audience']} {{#doi-tuong}}", ""] + [f"- {quoted(a, lang)}" for a in plan["audience"]]
     for key, heading, anchor in (("content_items", t["content"], "noi-dung"), ("form_items", t["forms"], "hinh-thuc")):
         out += ["", f"## {heading} {{#{anchor}}}"]
         for item in plan[key]:
-            out += ["", f"### {item['id']}: {text(item['summary'])} {{#{item['id'].lower()}}}", ""]
-            out += [f"*{t['plan_text']}:* {text(item['text'])}", ""]
+            out += ["", f"### {item['id']}: {text(item['summary'])} {{#{item['id'].lower()}{'' if lang == 'vi' else ' lang=vi'}}}", ""]
+            out += [f"*{t['plan_text']}:* {quoted(item['text'], lang)}", ""]
             if item.get("documents"):
                 out += [f"*{t['cited']}:* " + "; ".join(cite_id(data, d, lang) for d in item["documents"]), ""]
             if item.get("kinds"):
@@ -191,7 +211,7 @@ def _plan(ctx: Context, arg: str) -> str:
                 out.append(f"**{t['not_covered']}**")
     if plan.get("solutions"):
         out += ["", f"## {t['solutions']} {{#giai-phap}}", ""]
-        out += [f"{n}. {text(s['text'])}" for n, s in enumerate(plan["solutions"], 1)]
+        out += [f"{n}. {quoted(s['text'], lang)}" for n, s in enumerate(plan["solutions"], 1)]
     out += ["", f"## {t['duties']} {{#phan-cong}}"]
     for duty in plan["duties"]:
         names = ", ".join(unit_name(data, u, lang) for u in duty["units"])
@@ -199,14 +219,15 @@ def _plan(ctx: Context, arg: str) -> str:
         for task in duty["tasks"]:
             extra = []
             if task.get("deadline"):
-                extra.append(f"{t['deadline']}: {task.get('deadline_text') or date_text(task['deadline'])}")
+                extra.append(f"{t['deadline']}: " + (quoted(task["deadline_text"], lang) if task.get("deadline_text")
+                                                      else date_text(task["deadline"])))
             if task.get("recurrence"):
                 extra.append(", ".join(t["recurrence"][r] for r in task["recurrence"]))
             if task.get("report_to"):
                 extra.append(f"{t['report_to']}: {unit_name(data, task['report_to'], lang)}")
             if task.get("with"):
                 extra.append(f"{t['with']}: " + ", ".join(unit_name(data, u, lang) for u in task["with"]))
-            out.append(f"- {text(task['text'])}" + (f" (*{'; '.join(extra)}*)" if extra else ""))
+            out.append(f"- {quoted(task['text'], lang)}" + (f" (*{'; '.join(extra)}*)" if extra else ""))
     rep = plan["reporting"]
     out += ["", f"## {t['reporting']} {{#bao-cao}}", ""]
     if rep["cadence"]:
@@ -215,7 +236,7 @@ def _plan(ctx: Context, arg: str) -> str:
     via = f" ({t['via']} {unit_name(data, rep['via'], lang)})" if rep.get("via") else ""
     out.append(f"- {t['report_to']}: {to}{via}")
     if rep.get("note"):
-        out.append(f"- {text(rep['note'])}")
+        out.append(f"- {quoted(rep['note'], lang)}")
     out += ["", f"## {t['source']} {{#nguon}}", "", f"{t['source_text']} `{plan['source_file']}`."]
     return "\n".join(out)
 
@@ -292,9 +313,9 @@ def _kind_pages(ctx: Context, arg: str) -> str:
 def _documents(ctx: Context, arg: str) -> str:
     lines = []
     for doc in ctx.data.documents.values():
-        line = f"- {cite(doc, ctx.lang)}"
+        line = f"- {cite(doc, ctx.lang, markdown=True)}"
         if doc.get("subject") and doc["number"]:
-            line += f": {doc['subject']}"
+            line += f": {quoted(doc['subject'], ctx.lang)}"
         lines.append(line)
     return "\n".join(lines)
 
