@@ -140,3 +140,18 @@ def test_english_pages_mark_every_vietnamese_passage(built_site):
     report = "\n".join(f"{path}:\n    " + "\n    ".join(items[:8]) for path, items in found.items())
     assert not found, (f"{sum(map(len, found.values()))} Vietnamese passages without lang=\"vi\" on "
                        f"{len(found)} English pages:\n{report}")
+
+
+def test_mending_keeps_what_is_valid():
+    """The two repairs touch only what the checker refuses (cchc/html_valid.py)."""
+    from cchc import html_valid
+
+    page = ('<input type="checkbox" id="__drawer" autocomplete="off">'
+            '<input type="text" name="q" autocomplete="off">'
+            '<label class="md-nav__title" for="__toc">Contents</label>'
+            '<label class="md-nav__title" for="__drawer">Menu</label>')
+    mended = html_valid.mend(page)
+    assert '<input type="checkbox" id="__drawer">' in mended
+    assert '<input type="text" name="q" autocomplete="off">' in mended
+    assert '<span class="md-nav__title">Contents</span>' in mended
+    assert '<label class="md-nav__title" for="__drawer">Menu</label>' in mended
