@@ -21,6 +21,7 @@ _LANGUAGE_LINK = re.compile(r'<a (href="[^"]*" hreflang="([a-zA-Z-]+)" class="md
 # A link of the sidebar or the page footer, with the element holding its title.
 _NAV_LINK = re.compile(
     r'(<a href="([^"]*)"[^>]*class="md-(?:nav|footer)__link[^"]*"[^>]*>)(.*?)(</a>)', re.S)
+_FOOTER_SIDE = re.compile(r'md-footer__link--(prev|next)')
 _TITLE = re.compile(r'<(span|div) class="md-ellipsis">')
 _TOC_LIST = '<ul class="md-nav__list" data-md-component="toc"'
 _DESCRIPTION = re.compile(r'(<meta (?:name|property)="(?:description|og:description|twitter:description|og:title|twitter:title)")')
@@ -64,11 +65,17 @@ def mark_untranslated_links(html: str, page_url: str, untranslated: dict) -> str
         lang = untranslated.get(target_path(page_url, href))
         if not lang or " lang=" in inner[:200]:
             return m.group(0)
-        inner = _TITLE.sub(lambda t: f'<{t.group(1)} class="md-ellipsis" lang="{lang}">', inner, count=1)
-        if "md-footer__link" in opening:
-            # "Next: <title>" in one attribute cannot mark the title's language; without it
-            # the link is named by its content ("Next" and the marked title).
-            opening = re.sub(r'\saria-label="[^"]*"', "", opening)
+        footer = _FOOTER_SIDE.search(opening)
+        title_id = f' id="cchc-{footer.group(1)}-title"' if footer else ""
+        inner = _TITLE.sub(lambda t: f'<{t.group(1)} class="md-ellipsis"{title_id} lang="{lang}">', inner, count=1)
+        if footer:
+            # "Previous: <title>" in one attribute cannot mark the title's language: the link
+            # is named by its two parts instead, which also serve while phones hide them.
+            side = footer.group(1)
+            inner = inner.replace('<span class="md-footer__direction">',
+                                  f'<span class="md-footer__direction" id="cchc-{side}-direction">', 1)
+            opening = re.sub(r'\saria-label="[^"]*"',
+                             f' aria-labelledby="cchc-{side}-direction cchc-{side}-title"', opening)
         return opening + inner + closing
 
     return _NAV_LINK.sub(fix, html)
