@@ -68,6 +68,13 @@ def text(value) -> str:
     return out.replace("[", "\\[").replace("]", "\\]")
 
 
+def quoted(value, lang: str) -> str:
+    """A plan's own words (the plans are in Vietnamese only): on a page in another language
+    they are marked as Vietnamese, so a screen reader switches voice."""
+    out = text(value)
+    return out if lang == "vi" else f'<span lang="vi">{out}</span>'
+
+
 class MarkerError(ValueError):
     """An unknown or malformed marker; `line` is 1-based within the body."""
 
@@ -97,7 +104,7 @@ def unit_name(data, unit_id: str, lang: str, short: bool = False) -> str:
 
 def cite_id(data, doc_id: str, lang: str) -> str:
     doc = data.documents.get(doc_id)
-    return cite(doc, lang) if doc else doc_id
+    return cite(doc, lang, markdown=True) if doc else doc_id
 
 
 def kind_label(data, kind_id: str, lang: str) -> str:
@@ -105,17 +112,23 @@ def kind_label(data, kind_id: str, lang: str) -> str:
     return kind["label" if lang == "vi" else "label_en"] if kind else kind_id
 
 
-def cite(doc: dict, lang: str) -> str:
-    """'Nghị định số 107/2020/NĐ-CP ngày 14/09/2020 của Chính phủ'."""
+def cite(doc: dict, lang: str, markdown: bool = False) -> str:
+    """'Nghị định số 107/2020/NĐ-CP ngày 14/09/2020 của Chính phủ'. With `markdown`, for a
+    page in another language, the issuer and subject (data/documents.yml gives them in
+    Vietnamese only) are marked as Vietnamese."""
     t = L[lang]
+    issuer, subject = doc["issuer"], doc.get("subject")
+    if markdown:
+        issuer = quoted(issuer, lang)
+        subject = quoted(subject, lang) if subject else subject
     out = t["doc_types"][doc["type"]]
     if doc["number"]:
         out += f" {t['no']} {doc['number']}"
     if doc["issued_on"]:
         out += f" {t['dated']} {date_text(doc['issued_on'])}"
-    out += f" {t['of']} {doc['issuer']}"
-    if doc.get("subject") and not doc["number"]:
-        out = f"{doc['subject']} ({doc['issuer']})"
+    out += f" {t['of']} {issuer}"
+    if subject and not doc["number"]:
+        out = f"{subject} ({issuer})"
     return out
 
 
@@ -133,19 +146,26 @@ class Context:
         return self._coverage
 
     def link(self, page) -> str:
-        """Markdown link from the current page to `page` (same language, or its fallback)."""
+        """Markdown link from the current page to `page` (same language, or its fallback:
+        then the title keeps its language, marked for screen readers, and a note in ours)."""
         here = posixpath.dirname(self.src) or "."
-        title = self.title_of(page)
-        return f"[{text(title)}]({posixpath.relpath(page.src, here)})"
+        title, lang = self.title_of(page)
+        out = f"[{text(title)}]({posixpath.relpath(page.src, here)})"
+        if lang != self.lang:
+            out += f'{{ lang="{lang}" }}'  # attr_list
+            note = CATALOGUE[self.lang].get("in_vi") if lang == "vi" else None
+            out += f" ({note})" if note else ""
+        return out
 
-    def title_of(self, page) -> str:
-        """Title in the current language if the page is translated, else the Vietnamese one."""
+    def title_of(self, page) -> tuple:
+        """(title, its language): in the current language if the page is translated, else
+        the Vietnamese one."""
         if self.lang != page.lang:
             twin = next((p for p in self.pages if p.lang == self.lang and p.src == page.src and p.meta), None)
             if twin:
-                return str(twin.meta.get("title", twin.src))
-            return f"{page.title} (tiếng Việt)" if self.lang == "en" else page.title
-        return page.title
+                return str(twin.meta.get("title", twin.src)), self.lang
+            return page.title, page.lang
+        return page.title, page.lang
 
 
 def period_text(plan: dict, lang: str, long: bool = False) -> str:
@@ -180,8 +200,8 @@ def _item_lines(ctx: Context, item: dict, kind: str, level: str) -> list:
     t = L[ctx.lang]
     data, lang = ctx.data, ctx.lang
     label = f", {t['label'].format(label=text(item['label']))}" if item.get("label") else ""
-    out = ["", f"{level} {item['id']}: {text(item['summary'])} {{#{item['id'].lower()}}}", ""]
-    out += [f"*{t['plan_text']}{label}:* {text(item['text'])}", ""]
+    out = ["", f"{level} {item['id']}: {text(item['summary'])} {{#{item['id'].lower()}{'' if lang == 'vi' else ' lang=vi'}}}", ""]
+    out += [f"*{t['plan_text']}{label}:* {quoted(item['text'], lang)}", ""]
     if item.get("documents"):
         out += [f"*{t['cited']}:* " + "; ".join(cite_id(data, d, lang) for d in item["documents"]), ""]
     if kind == "form" and not item.get("kinds") and not item.get("sub_items"):
@@ -228,7 +248,7 @@ def _plan(ctx: Context, arg: str) -> str:
         "",
         f"- **{t['issuer']}:** {issuer}",
         f"- **{t['year'] if 'year' in plan else t['period']}:** {period_text(plan, lang, long=True)}",
-        f"- **{t['signer']}:** " + (text(signer["role"]) + (f", {text(signer['name'])}" if signer.get("name") else "")
+        f"- **{t['signer']}:** " + (quoted(signer["role"], lang) + (f", {quoted(signer['name'], lang)}" if signer.get("name") else "")
                                     if signer else not_said),
         f"- **{t['number']}:** {text(plan['number']) if plan.get('number') else not_said}",
         f"- **{t['issued_on']}:** {date_text(plan['issued_on']) if plan.get('issued_on') else not_said}",
@@ -239,14 +259,14 @@ def _plan(ctx: Context, arg: str) -> str:
     if replaced:
         out.append(f"- **{t['replaces']}:** {text(replaced['title'] if lang == 'vi' else replaced['title_en'])}")
     if plan.get("note"):
-        out.append(f"- **{t['note']}:** {text(plan['note'])}")
+        out.append(f"- **{t['note']}:** {quoted(plan['note'], lang)}")
     duties = duty_ids(data, plan)
     covered = sum(1 for i in duties if ctx.coverage[i])
     if duties:  # a plan that names no item the site carries has no progress figure at all
         out += ["", f"**{t['summary']}:** " + t["covered_count"].format(n=covered, total=len(duties)), ""]
     for key, heading, anchor in (("goals", t["goals"], "muc-tieu"), ("requirements", t["requirements"], "yeu-cau"),
                                  ("audience", t["audience"], "doi-tuong")):
-        out += ["", f"## {heading} {{#{anchor}}}", ""] + _said(plan.get(key), lambda v: f"- {text(v)}", t)
+        out += ["", f"## {heading} {{#{anchor}}}", ""] + _said(plan.get(key), lambda v: f"- {quoted(v, lang)}", t)
     for key, heading, anchor, kind in (("content_items", t["content"], "noi-dung", "content"),
                                        ("form_items", t["forms"], "hinh-thuc", "form")):
         out += ["", f"## {heading} {{#{anchor}}}"]
@@ -256,7 +276,7 @@ def _plan(ctx: Context, arg: str) -> str:
             out += _item_lines(ctx, item, kind, "###")
     out += ["", f"## {t['solutions']} {{#giai-phap}}", ""]
     solutions = plan.get("solutions")
-    out += _said(solutions, None, t) if not solutions else [f"{n}. {text(s['text'])}" for n, s in enumerate(solutions, 1)]
+    out += _said(solutions, None, t) if not solutions else [f"{n}. {quoted(s['text'], lang)}" for n, s in enumerate(solutions, 1)]
     out += ["", f"## {t['duties']} {{#phan-cong}}"]
     if plan.get("duties") is None:
         out += ["", f"*{not_said}.*"]
@@ -268,7 +288,8 @@ def _plan(ctx: Context, arg: str) -> str:
         for task in duty["tasks"]:
             extra = []
             if task.get("deadline"):
-                extra.append(f"{t['deadline']}: {task.get('deadline_text') or date_text(task['deadline'])}")
+                extra.append(f"{t['deadline']}: " + (quoted(task["deadline_text"], lang) if task.get("deadline_text")
+                                                      else date_text(task["deadline"])))
             if task.get("recurrence"):
                 extra.append(", ".join(t["recurrence"][r] for r in task["recurrence"]))
             if task.get("report_to"):
@@ -276,7 +297,7 @@ def _plan(ctx: Context, arg: str) -> str:
                 extra.append(f"{t['report_to']}: {unit_name(data, task['report_to'], lang)}{via}")
             if task.get("with"):
                 extra.append(f"{t['with']}: " + ", ".join(unit_name(data, u, lang) for u in task["with"]))
-            out.append(f"- {text(task['text'])}" + (f" (*{'; '.join(extra)}*)" if extra else ""))
+            out.append(f"- {quoted(task['text'], lang)}" + (f" (*{'; '.join(extra)}*)" if extra else ""))
     rep = plan.get("reporting")
     out += ["", f"## {t['reporting']} {{#bao-cao}}", ""]
     if rep is None:
@@ -287,7 +308,7 @@ def _plan(ctx: Context, arg: str) -> str:
         via = f" ({t['via']} {unit_name(data, rep['via'], lang)})" if rep.get("via") else ""
         out.append(f"- {t['report_to']}: {unit_name(data, rep['to'], lang)}{via}")
         if rep.get("note"):
-            out.append(f"- {text(rep['note'])}")
+            out.append(f"- {quoted(rep['note'], lang)}")
     out += ["", f"## {t['source']} {{#nguon}}", ""]
     if plan.get("source_url"):
         out.append(f"{t['source_url']}: <{plan['source_url']}>")
@@ -382,9 +403,9 @@ def _kind_pages(ctx: Context, arg: str) -> str:
 def _documents(ctx: Context, arg: str) -> str:
     lines = []
     for doc in ctx.data.documents.values():
-        line = f"- {cite(doc, ctx.lang)}"
+        line = f"- {cite(doc, ctx.lang, markdown=True)}"
         if doc.get("subject") and doc["number"]:
-            line += f": {doc['subject']}"
+            line += f": {quoted(doc['subject'], ctx.lang)}"
         lines.append(line)
     return "\n".join(lines)
 

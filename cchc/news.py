@@ -32,7 +32,8 @@ RSS_FILE, JSON_FILE, LATEST_FILE = "feed.xml", "feed.json", "moi-nhat.html"
 RSS_TYPE, JSON_TYPE = "application/rss+xml", "application/feed+json"
 # Material's bundle fetches `sitemap.xml` next to every <link rel="alternate"> in the head
 # (its language-alternate integration), so the feed links make every page view ask for
-# tin-tuc/sitemap.xml. An empty, valid sitemap there answers 200 instead of a console 404.
+# tin-tuc/sitemap.xml. hooks/sitemaps.py writes it (the section's own pages), so it answers
+# 200 instead of a console 404.
 SECTION_SITEMAP = "sitemap.xml"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -336,14 +337,6 @@ def json_feed(channel: dict, items: list, site_url: str, lang: str, units: dict,
         "items": out,
     }
     return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
-
-
-def empty_sitemap() -> bytes:
-    """The section's sitemap: no URLs (the language root's sitemap lists the news pages);
-    it exists only so that Material's request for it succeeds."""
-    root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
-    root.append(ET.Comment(" Empty on purpose: the pages are listed in the sitemap of the language root. "))
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
 def latest_html(channel: dict, items: list, site_url: str, lang: str) -> str:

@@ -216,6 +216,7 @@ class Row:
     items: list | None = None  # several values: (text, note) pairs
     href: str | None = None  # the portal link, for the "do it online" button
     missing: bool = False
+    lang: str | None = None  # the value's language, when it is not the card's (untranslated text)
 
 
 @dataclass
@@ -247,8 +248,11 @@ def _unit_name(data, unit_id: str, lang: str) -> str:
     return f"{name} – {parent.get(key) or parent['name']}" if parent else name
 
 
-def card(proc: dict | None, data, lists: Lists, lang: str) -> Card:
-    """The card's rows, in reading order, as plain text. Missing (null or absent) -> missing=True."""
+def card(proc: dict | None, data, lists: Lists, lang: str, text_lang: str | None = None) -> Card:
+    """The card's rows, in reading order, as plain text. Missing (null or absent) -> missing=True.
+    `text_lang`: the language the front matter's own words are in, when not `lang` (the
+    English copy of an untranslated card): those rows say so."""
+    quoted = text_lang if text_lang and text_lang != lang else None
     t = L.get(lang, L["vi"])
     proc = proc if isinstance(proc, dict) else {}
     label = "label" if lang == "vi" else "label_en"
@@ -280,9 +284,9 @@ def card(proc: dict | None, data, lists: Lists, lang: str) -> Card:
         elif key == "conditions" and value == []:
             row.text = t["none"]  # the source says there are none
         elif isinstance(value, list):
-            row.items = _texts(value)
+            row.items, row.lang = _texts(value), quoted
         else:
-            row.text = str(value)
+            row.text, row.lang = str(value), quoted
         row.missing = row.text is None and row.items is None and row.href is None
         rows.append(row)
     checked = proc.get("checked")

@@ -15,9 +15,10 @@ the language roots it is both whole sitemaps on every view, for nothing, since t
 language menu already links each page to its translation. Search engines read hreflang from
 a sitemap exactly as from the head.
 """
+import posixpath
 from xml.sax.saxutils import escape, quoteattr
 
-from cchc import paths, site
+from cchc import markers, paths, procedure, site
 
 X_DEFAULT = "x-default"
 
@@ -48,12 +49,31 @@ def alternates(versions: dict, site_url: str) -> list:
     return out + [(X_DEFAULT, absolute(site_url, versions[paths.DEFAULT_LANGUAGE].url))]
 
 
-def sitemap(pages, lang: str, site_url: str) -> str:
-    """sitemaps.org XML for every page written in `lang`, with xhtml:link alternates."""
+def empty_catalogues(pages) -> set:
+    """Sources of the per-field catalogue pages (cchc/markers.py FIELD_PAGE) whose field has no
+    procedure card yet: they say "none yet", no catalogue links to them, and search engines
+    are not sent there."""
+    prefix, suffix = markers.FIELD_PAGE.split("{}", 1)
+    carded = {(p.meta.get(procedure.FIELD) or {}).get("field") for p in pages
+              if p.lang == paths.DEFAULT_LANGUAGE and p.meta and p.meta.get("kind") == procedure.KIND}
+    return {p.src for p in pages if p.src.startswith(prefix) and p.src.endswith(suffix)
+            and posixpath.basename(p.src)[: -len(suffix)] not in carded}
+
+
+def listed(pages) -> list:
+    """The pages the sitemaps list: all but the empty catalogues."""
+    empty = empty_catalogues(pages)
+    return [p for p in pages if p.src not in empty]
+
+
+def sitemap(pages, lang: str, site_url: str, under: str = "/") -> str | None:
+    """sitemaps.org XML for every listed page written in `lang` whose address starts with
+    `under`, with xhtml:link alternates; None when there is none (the schema demands at least
+    one <url>)."""
     rows = []
-    for versions in sorted(by_source(pages).values(), key=lambda v: next(iter(v.values())).src):
+    for versions in sorted(by_source(listed(pages)).values(), key=lambda v: next(iter(v.values())).src):
         page = versions.get(lang)
-        if page is None:
+        if page is None or not page.url.startswith(under):
             continue
         row = [f"  <url>\n    <loc>{escape(absolute(site_url, page.url))}</loc>"]
         modified = site.page_day(page.meta)
@@ -62,9 +82,11 @@ def sitemap(pages, lang: str, site_url: str) -> str:
         for hreflang, href in alternates(versions, site_url):
             row.append(f'    <xhtml:link rel="alternate" hreflang="{hreflang}" href={quoteattr(href)}/>')
         rows.append("\n".join(row) + "\n  </url>")
+    if not rows:
+        return None
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
-            + "\n".join(rows) + ("\n" if rows else "") + "</urlset>\n")
+            + "\n".join(rows) + "\n</urlset>\n")
 
 
 def robots_txt(site_url: str) -> str:

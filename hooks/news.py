@@ -113,5 +113,4 @@ def on_post_build(config):
     out.mkdir(parents=True, exist_ok=True)
     (out / news.RSS_FILE).write_bytes(news.rss(channel, feed, site_url, lang, units, cats))
     (out / news.JSON_FILE).write_text(news.json_feed(channel, feed, site_url, lang, units, cats), "utf-8")
-    (out / news.SECTION_SITEMAP).write_bytes(news.empty_sitemap())  # see cchc/news.py
     (out / news.LATEST_FILE).write_text(news.latest_html(channel, feed[: news.LATEST_SIZE], site_url, lang), "utf-8")

@@ -41,7 +41,8 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(f"{page.file.src_uri}: thẻ thủ tục có lỗi (chạy python3 scripts/check.py để xem dòng):\n"
                           + "\n".join(found))
     page.meta["template"] = TEMPLATE
-    _cards[page.file.src_uri] = procedure.card(meta.get(procedure.FIELD), data, lists, config.theme["language"])
+    _cards[page.file.src_uri] = procedure.card(meta.get(procedure.FIELD), data, lists, config.theme["language"],
+                                                 getattr(page.file, "locale", None))
     return markdown
 
 

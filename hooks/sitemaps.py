@@ -9,6 +9,9 @@ in the head, is in cchc/sitemaps.py.
   each: they are removed. The language menu in the header keeps its per-page links.
 - The i18n plugin's own sitemap (root only, both languages mixed) is overwritten after the
   last language is built.
+- The news feeds are <link rel="alternate"> too, so the bundle also fetches
+  tin-tuc/sitemap.xml: the news section gets a sitemap of its own pages (a sitemap may list
+  only addresses below its folder; the schema wants at least one <url>, so never an empty one).
 """
 import _path  # noqa: F401  (puts the repository on sys.path)
 import gzip
@@ -17,7 +20,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from cchc import build_state, paths, sitemaps
+from cchc import build_state, news, paths, sitemaps
 from cchc.site import url_for
 
 # Exactly what Material's base.html prints for config.extra.alternate (feeds carry a type=).
@@ -64,4 +67,8 @@ def on_post_build(config):
     for lang in paths.LANGUAGES:
         _write(site_dir / sitemaps.sitemap_path(lang).lstrip("/"),
                sitemaps.sitemap(build_state.pages, lang, config.site_url), gz=True)
+        section = news.section_url(lang)
+        listing = sitemaps.sitemap(build_state.pages, lang, config.site_url, under=section)
+        if listing:
+            _write(site_dir / section.lstrip("/") / news.SECTION_SITEMAP, listing)
     _write(site_dir / "robots.txt", sitemaps.robots_txt(config.site_url))

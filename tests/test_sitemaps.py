@@ -13,8 +13,9 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import pytest
+from lxml import etree
 
-from cchc import paths, site, sitemaps
+from cchc import news, paths, site, sitemaps
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")  # what conftest's build used
@@ -46,7 +47,7 @@ def parse(built_site, lang) -> dict:
 @pytest.mark.parametrize("lang", paths.LANGUAGES)
 def test_each_language_sitemap_lists_exactly_its_pages(built_site, pages, lang):
     listed = parse(built_site, lang)
-    expected = {absolute(p.url) for p in pages if p.lang == lang}
+    expected = {absolute(p.url) for p in sitemaps.listed(pages) if p.lang == lang}
     assert set(listed) == expected
 
 
@@ -54,7 +55,7 @@ def test_each_language_sitemap_lists_exactly_its_pages(built_site, pages, lang):
 def test_translated_pages_carry_hreflang_alternates(built_site, pages, lang):
     listed = parse(built_site, lang)
     versions = sitemaps.by_source(pages)
-    for p in pages:
+    for p in sitemaps.listed(pages):
         if p.lang != lang:
             continue
         both = all(l in versions[p.src] for l in paths.LANGUAGES)
@@ -123,3 +124,61 @@ def test_language_switch_goes_straight_to_the_translation(browser, site_url, pag
     page.close()
     assert (404, vi + "sitemap.xml") not in seen and (404, en + "sitemap.xml") not in seen, seen
     assert not [s for s in seen if s[0] in (301, 302)], f"the switch went through a redirect: {seen}"
+
+
+# ---------------------------------------------------------------- the sitemaps.org 0.9 schema
+
+SCHEMA = paths.ROOT / "schemas" / "sitemaps" / "sitemaps.xsd"  # sources: schemas/sitemaps/README.md
+
+
+@pytest.fixture(scope="module")
+def schema():
+    return etree.XMLSchema(etree.parse(str(SCHEMA)))
+
+
+def schema_errors(schema, raw: bytes) -> list:
+    if schema.validate(etree.fromstring(raw)):
+        return []
+    return [f"line {e.line}: {e.message}" for e in schema.error_log]
+
+
+def test_every_sitemap_passes_the_sitemaps_org_schema(built_site, schema):
+    found = sorted(built_site.rglob("sitemap*.xml"))
+    names = {f.relative_to(built_site).as_posix() for f in found}
+    # Both language roots, and the news sections Material asks for beside the feed links.
+    want = {sitemaps.sitemap_path(lang).lstrip("/") for lang in paths.LANGUAGES}
+    want |= {news.section_url(lang).lstrip("/") + news.SECTION_SITEMAP for lang in paths.LANGUAGES}
+    assert want <= names, f"missing: {sorted(want - names)}"
+    problems = {name: errs for f in found
+                if (errs := schema_errors(schema, f.read_bytes())) for name in [f.relative_to(built_site).as_posix()]}
+    assert not problems, "\n".join(f"{name}: {'; '.join(errs)}" for name, errs in problems.items())
+
+
+def test_the_schema_refuses_what_we_used_to_publish(schema):
+    """An empty urlset (the old tin-tuc/sitemap.xml) and a bad alternate are refused."""
+    ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml"'
+    assert schema_errors(schema, f"<urlset {ns}><!-- empty --></urlset>".encode())
+    bad_link = f'<urlset {ns}><url><loc>https://a.example/x/</loc><xhtml:link rel="alternate" href="https://a.example/"/></url></urlset>'
+    assert schema_errors(schema, bad_link.encode())
+    good = f'<urlset {ns}><url><loc>https://a.example/x/</loc><lastmod>2026-12-01</lastmod><xhtml:link rel="alternate" hreflang="vi" href="https://a.example/"/></url></urlset>'
+    assert schema_errors(schema, good.encode()) == []
+
+
+def test_section_sitemaps_list_only_their_section(built_site):
+    for lang in paths.LANGUAGES:
+        section = news.section_url(lang)
+        tree = ET.parse(built_site / section.lstrip("/") / news.SECTION_SITEMAP)
+        locs = [u.findtext("s:loc", namespaces=NS) for u in tree.getroot().findall("s:url", NS)]
+        assert locs and all(loc.startswith(absolute(section)) for loc in locs), locs
+
+
+def test_empty_field_catalogues_are_not_listed(built_site, pages):
+    """A field's catalogue page with no card says "none yet": it is built, not listed."""
+    empty = sitemaps.empty_catalogues(pages)
+    carded = {(p.meta.get("procedure") or {}).get("field") for p in pages if p.meta and p.meta.get("kind") == "procedure"}
+    for src in empty:
+        assert src.rsplit("/", 1)[-1].removesuffix(".md") not in carded
+    listed = set(parse(built_site, "vi")) | set(parse(built_site, "en"))
+    for p in pages:
+        if p.src in empty:
+            assert absolute(p.url) not in listed, p.url

@@ -282,7 +282,8 @@
   // where the next Tab would start again from the top of the page.
   function returnFocus() {
     if (button && button.getClientRects().length) {
-      button.focus();
+      // partials/a11y-script.html wraps the label's content in the element that takes focus
+      (button.querySelector("[role=button]") || button).focus();
     } else {
       quiet = true;
       input.focus();
@@ -345,7 +346,7 @@
   root.addEventListener("focusout", function (ev) {
     var next = ev.relatedTarget;
     if (isOpen() && next instanceof Node && !root.contains(next) &&
-        !(next instanceof HTMLElement && next.matches(".md-header__button[for='__search']")))
+        !(next instanceof HTMLElement && next.closest(".md-header__button[for='__search']")))
       setOpen(false);
   });
 
