@@ -4,6 +4,7 @@ from pathlib import Path
 from cchc import data as data_mod, paths, site
 from cchc.check_coverage import check_coverage
 from cchc.check_external import check_external
+from cchc.check_lifecycle import check_data as check_lifecycle_data, check_pages as check_lifecycle
 from cchc.check_links import check_links
 from cchc.check_markup import check_markup
 from cchc.check_pages import check_pages
@@ -15,6 +16,7 @@ def run(root: Path = paths.ROOT, external: bool = False, fetch=None) -> tuple[li
     """Returns (problems, counts). `counts` says how much was checked, for the summary."""
     root = Path(root)
     data, problems = data_mod.load(root)
+    problems += check_lifecycle_data(data)  # units that ended, documents replaced: ids, sources, dates
     data_ok = not problems and bool(data.plans)
     pages = site.discover(root) if (root / "docs").is_dir() else []
     vi_pages = [p for p in pages if p.lang == paths.DEFAULT_LANGUAGE]
@@ -25,6 +27,7 @@ def run(root: Path = paths.ROOT, external: bool = False, fetch=None) -> tuple[li
         problems.append(Problem(rel, 1, f"Trang nằm ngoài docs/vi/ và docs/en/ nên sẽ không được xuất bản. Chuyển tệp vào docs/vi/"))
     if data.kinds and data.units:  # enough data to judge pages even if a plan file is broken
         problems += check_pages(data, pages)
+        problems += check_lifecycle(data, pages)  # no ended unit or replaced document on a current page
         link_problems, links_out = check_links(data, pages, root)
         problems += link_problems
         problems += check_markup(pages, root, data.markup)

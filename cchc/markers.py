@@ -9,6 +9,7 @@ import html
 import posixpath
 import re
 
+from cchc import lifecycle
 from cchc.coverage import covering_pages
 
 MARKER = re.compile(r"<!--\s*md:([a-z][a-z-]*)\b\s*(.*?)\s*-->")
@@ -257,8 +258,16 @@ def _glossary(ctx: Context, arg: str) -> str:
     return "\n".join(rows)
 
 
+def _current(page) -> bool:
+    """False for a page archived by today (history mode): lists a citizen acts on leave it out."""
+    try:
+        return not lifecycle.is_archived(page.meta, lifecycle.today())
+    except ValueError:  # a malformed CCHC_TODAY: reported once by the checker, fails the build
+        return True
+
+
 def _pages_where(ctx: Context, keep) -> str:
-    found = [p for p in ctx.pages if p.lang == "vi" and p.meta and p.src != ctx.src and keep(p)]
+    found = [p for p in ctx.pages if p.lang == "vi" and p.meta and p.src != ctx.src and keep(p) and _current(p)]
     if not found:
         return L[ctx.lang]["none_yet"]
     found.sort(key=lambda p: p.title)
@@ -273,7 +282,7 @@ def _theme_pages(ctx: Context, arg: str) -> str:
     if arg not in ctx.data.themes:
         raise ValueError(f"chủ đề '{arg}' không có trong data/taxonomy.yml; các mã hợp lệ: {', '.join(ctx.data.themes)}")
     cards = sum(1 for p in ctx.pages if p.lang == "vi" and p.meta and p.meta.get("theme") == arg
-                and p.meta.get("kind") == CARD_KIND)
+                and p.meta.get("kind") == CARD_KIND and _current(p))
     listed = _pages_where(ctx, lambda p: p.meta.get("theme") == arg and p.meta.get("kind") not in ("hub", CARD_KIND))
     if not cards:
         return listed
@@ -373,7 +382,7 @@ def _procedures(ctx: Context, arg: str) -> str:
         raise ValueError(f"field={only_field}: không có lĩnh vực này trong {procedure.LISTS_FILE}"
                          f" (các mã: {', '.join(fields) or 'chưa có'})")
     label = "label" if lang == "vi" else "label_en"
-    all_cards = [p for p in ctx.pages if p.lang == "vi" and p.meta and p.meta.get("kind") == procedure.KIND]
+    all_cards = [p for p in ctx.pages if p.lang == "vi" and p.meta and p.meta.get("kind") == procedure.KIND and _current(p)]
     cards = all_cards
 
     def facts_of(page):

@@ -23,7 +23,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from cchc import search
+from cchc import build_state, history, search
 
 log = logging.getLogger("mkdocs.hooks.search_index")
 
@@ -53,7 +53,11 @@ def on_page_context(context, page, config, nav):
     title = html.unescape(str(page.title or meta.get("title") or page.url))
     description = html.unescape(str(meta.get("description") or ""))
     url = "/" + page.url.lstrip("/")
-    _records.append(search.record(url, config.theme["language"], title, description, page.content or ""))
+    lang = config.theme["language"]
+    records = history.for_build(build_state.data, build_state.pages)
+    if records.is_record(lang, getattr(page.file, "norm_src_uri", page.file.src_uri)):
+        title = f"{records.label(lang)}: {title}"  # a record of the past says so in the results
+    _records.append(search.record(url, lang, title, description, page.content or ""))
     return context
 
 

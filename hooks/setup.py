@@ -5,7 +5,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from cchc import build_state, data, paths, site
+from cchc import build_state, check_lifecycle, data, paths, site
 from cchc.slug import slugify
 
 
@@ -21,6 +21,7 @@ def on_pre_build(config):
     # The tree of the mkdocs.yml being built (a copy elsewhere builds its own data and pages).
     root = Path(config.config_file_path).resolve().parent if config.config_file_path else paths.ROOT
     loaded, problems = data.load(root)
+    problems += check_lifecycle.check_data(loaded)  # successor and replacement ids must exist
     if problems:
         lines = "\n".join(str(p) for p in problems[:20])
         raise PluginError(f"Dữ liệu trong data/ có lỗi; chạy 'python3 scripts/check.py' để xem đủ:\n{lines}")
