@@ -5,8 +5,10 @@ them as one card (overrides/procedure.html) above the page body.
 Pure functions over the front matter as written (dates may be strings or `datetime.date`):
 `problems()` is what the checker and the build hook both refuse; `card()` is what the
 template prints. `card()` returns plain text; the template escapes every value once.
-A fact with no source is null or left out, and the card says "Chưa cập nhật": nothing here
-ever fills a gap.
+A fact with no source is null or left out: the card leaves that row out and ends with one
+line that names what is missing and where to ask (the commune's Public Administration
+Service Centre, the national portal's feedback page). Nothing here ever fills a gap, and no
+placeholder reaches a citizen: editors see the gaps in scripts/health.py (`gaps()`).
 """
 import functools
 import os
@@ -15,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from cchc import data as data_mod
-from cchc.markers import cite, date_text
+from cchc.markers import L as MARKER_LABELS, cite, date_text
 from cchc.problems import Problem
 from cchc.yamlio import line_of
 
@@ -27,29 +29,44 @@ PORTAL_URL = f"https://{PORTAL_HOST}/"
 
 L = {
     "vi": {
-        "heading": "Tóm tắt thủ tục", "missing": "Chưa cập nhật", "online_button": "Làm trực tuyến",
+        "heading": "Tóm tắt thủ tục", "online_button": "Làm trực tuyến",
         "online_note": "trên Cổng Dịch vụ công quốc gia", "not_online": "Thủ tục này không làm trực tuyến.",
         "none": "Không có", "checked": "Thông tin đối chiếu ngày {date}.",
-        "advice": "Trước khi đi, hãy xem lại trên Cổng Dịch vụ công quốc gia hoặc hỏi cơ quan thực hiện.",
+        "advice": "Trước khi đi, hãy xem lại trên Cổng Dịch vụ công quốc gia hoặc hỏi nơi nộp hồ sơ.",
         "ways": "Cách nộp hồ sơ", "portal": "Trực tuyến", "documents": "Giấy tờ cần mang (thành phần hồ sơ)",
-        "agency": "Nơi nộp, giải quyết (cơ quan thực hiện)", "level": "Cấp thực hiện",
+        "reception": "Nơi nộp hồ sơ", "agency": "Cơ quan giải quyết", "level": "Cấp thực hiện",
         "time_limit": "Thời hạn giải quyết", "fee": "Phí, lệ phí", "result": "Kết quả nhận được",
         "conditions": "Yêu cầu, điều kiện", "field": "Lĩnh vực", "code": "Mã thủ tục", "legal_basis": "Căn cứ pháp lý",
+        "amended": "được sửa đổi, bổ sung bởi {docs}",
+        # What a missing row is called in the one line that says where to ask.
+        "gap_names": {"ways": "cách nộp hồ sơ", "portal": "địa chỉ làm trực tuyến", "documents": "giấy tờ cần mang",
+                      "reception": "nơi nộp hồ sơ", "agency": "cơ quan giải quyết", "time_limit": "thời hạn giải quyết",
+                      "fee": "lệ phí", "result": "kết quả nhận được", "conditions": "điều kiện",
+                      "level": "cấp thực hiện", "field": "lĩnh vực", "code": "mã thủ tục", "legal_basis": "căn cứ pháp lý"},
+        "ask": ("Trang này chưa có: {gaps}. Hãy hỏi Trung tâm Phục vụ hành chính công của xã, phường nơi bạn nộp"
+                " hồ sơ, hoặc gửi phản ánh, kiến nghị trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn)."),
     },
     "en": {
-        "heading": "The procedure at a glance", "missing": "Not yet available", "online_button": "Do it online",
+        "heading": "The procedure at a glance", "online_button": "Do it online",
         "online_note": "on the National Public Service Portal", "not_online": "This procedure cannot be done online.",
         "none": "None", "checked": "Facts checked on {date}.",
-        "advice": "Before you go, check the National Public Service Portal or ask the agency that handles it.",
-        "ways": "How to file", "portal": "Online", "documents": "What to bring (documents)",
-        "agency": "Where to go (agency)", "level": "Level", "time_limit": "Processing time",
+        "advice": "Before you go, check the National Public Service Portal or ask where you file.",
+        "ways": "How to file", "portal": "Online", "documents": "What to bring (application file)",
+        "reception": "Where to file", "agency": "Who decides", "level": "Level", "time_limit": "Processing time",
         "fee": "Fees and charges", "result": "What you receive", "conditions": "Requirements and conditions",
         "field": "Field", "code": "Procedure code", "legal_basis": "Legal basis",
+        "amended": "amended by {docs}",
+        "gap_names": {"ways": "how to file", "portal": "the online address", "documents": "what to bring",
+                      "reception": "where to file", "agency": "who decides", "time_limit": "processing time",
+                      "fee": "fees", "result": "what you receive", "conditions": "requirements",
+                      "level": "level", "field": "field", "code": "procedure code", "legal_basis": "legal basis"},
+        "ask": ("Not on this page yet: {gaps}. Ask the Public Administration Service Centre of the commune or ward"
+                " where you file, or send feedback on the National Public Service Portal (dichvucong.gov.vn)."),
     },
 }
 # Card order: what a citizen asks first (how, online?, what to bring, where, how long, cost);
 # the three short reference rows (level, field, code) stay together: print puts them on one line.
-ROWS = ("ways", "portal", "documents", "agency", "time_limit", "fee", "result", "conditions",
+ROWS = ("ways", "portal", "documents", "reception", "agency", "time_limit", "fee", "result", "conditions",
         "level", "field", "code", "legal_basis")
 
 
@@ -197,9 +214,14 @@ class Row:
 
 @dataclass
 class Card:
-    rows: list
+    rows: list  # every row of ROWS; the template prints only those that are not `missing`
     checked: str | None  # 'dd/mm/yyyy'
     t: dict  # the labels of the card's language
+    ask: str | None = None  # one line naming what is missing and where to ask; None if nothing is
+
+    @property
+    def shown(self) -> list:
+        return [row for row in self.rows if not row.missing]
 
 
 def _texts(value) -> list | None:
@@ -247,7 +269,8 @@ def card(proc: dict | None, data, lists: Lists, lang: str) -> Card:
             row.text = _unit_name(data, str(value), lang)
         elif key == "legal_basis":
             docs = value if isinstance(value, list) else [value]
-            row.items = [(cite(data.documents[d], lang) if d in data.documents else str(d), "") for d in docs]
+            row.items = [(cite(data.documents[d], lang) if d in data.documents else str(d), _amended(data, d, t, lang))
+                         for d in docs]
         elif key == "conditions" and value == []:
             row.text = t["none"]  # the source says there are none
         elif isinstance(value, list):
@@ -257,4 +280,33 @@ def card(proc: dict | None, data, lists: Lists, lang: str) -> Card:
         row.missing = row.text is None and row.items is None and row.href is None
         rows.append(row)
     checked = proc.get("checked")
-    return Card(rows=rows, checked=date_text(str(checked)) if checked else None, t=t)
+    missing = [t["gap_names"][r.key] for r in rows if r.missing]
+    ask = t["ask"].replace("{gaps}", ", ".join(missing)) if missing else None
+    return Card(rows=rows, checked=date_text(str(checked)) if checked else None, t=t, ask=ask)
+
+
+def _amended(data, doc_id: str, t: dict, lang: str) -> str:
+    """'được sửa đổi, bổ sung bởi Nghị định số 07/2025/NĐ-CP, ...' from data/documents.yml
+    `amended_by`, so a card's legal basis always shows the text in force; '' if none."""
+    doc = data.documents.get(doc_id) or {}
+    names = []
+    for entry in doc.get("amended_by") or []:
+        newer = data.documents.get(entry.get("id")) if isinstance(entry, dict) else None
+        if newer:
+            names.append(_short_cite(newer, lang))
+    return t["amended"].replace("{docs}", ", ".join(names)) if names else ""
+
+
+def _short_cite(doc: dict, lang: str) -> str:
+    """'Nghị định số 07/2025/NĐ-CP': type and number only (the full citation is on its own row)."""
+    m = MARKER_LABELS.get(lang, MARKER_LABELS["vi"])
+    if not doc.get("number"):
+        return doc.get("subject") or doc["id"]
+    return f"{m['doc_types'][doc['type']]} {m['no']} {doc['number']}"
+
+
+def gaps(proc, data, lists: Lists) -> list[str]:
+    """The card rows a procedure's front matter leaves empty (keys of ROWS), for editors:
+    scripts/health.py lists them per page. The citizen's card leaves them out instead and
+    names them in its one "where to ask" line. Same rule as the card: one function decides."""
+    return [row.key for row in card(proc, data, lists, "vi").rows if row.missing]

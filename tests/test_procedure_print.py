@@ -31,7 +31,7 @@ SITE_URL = "https://cchc.example.gov.vn/thu-nghiem/"
 # cchc reads data/ and schemas/ beside itself, so everything comes from the copy.
 TREE = ("data", "docs", "hooks", "overrides", "templates", "cchc", "schemas", "scripts", "mkdocs.yml")
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
-MISSING = "Chưa cập nhật"
+PLACEHOLDER = "Chưa cập nhật"  # what an empty row used to say: no citizen may see it
 TIMEOUT_MS = 10_000
 
 
@@ -85,7 +85,8 @@ BAD = {
     "unknown-way": (
         "ways: [truc-tiep,", "ways: [truc-tiepp,",
         f"{P}:16: procedure.ways[0]: 'truc-tiepp' không có trong data/procedures.yml (ways). Có phải ý bạn là"
-        " 'truc-tiep'? Các mã hợp lệ: truc-tiep, buu-chinh-cong-ich, truc-tuyen-toan-trinh, truc-tuyen-mot-phan"),
+        " 'truc-tiep'? Các mã hợp lệ: truc-tiep, buu-chinh-cong-ich, truc-tuyen-toan-trinh, truc-tuyen-mot-phan,"
+        " truc-tuyen"),
     "unknown-field": (
         "field: ho-tich", "field: hotich",
         f"{P}:14: procedure.field: 'hotich' không có trong data/procedures.yml (fields). Có phải ý bạn là"
@@ -101,7 +102,7 @@ BAD = {
     "portal-without-online-way": (
         "ways: [truc-tiep, buu-chinh-cong-ich, truc-tuyen-mot-phan]", "ways: [truc-tiep]",
         f"{P}:28: procedure.portal_url có địa chỉ nhưng procedure.ways không có cách trực tuyến nào"
-        " (truc-tuyen-toan-trinh, truc-tuyen-mot-phan). Thêm cách trực tuyến mà nguồn ghi, hoặc bỏ địa chỉ"),
+        " (truc-tuyen-toan-trinh, truc-tuyen-mot-phan, truc-tuyen). Thêm cách trực tuyến mà nguồn ghi, hoặc bỏ địa chỉ"),
     "unknown-legal-document": (
         "legal_basis: [nd-42-2022-cp]", "legal_basis: [nd-42-2022]",
         None),  # the whole line lists every document id; its start is enough
@@ -159,7 +160,7 @@ def test_only_the_national_portal_is_a_portal_link(url, ok):
     assert procedure.is_portal_url(url) is ok
 
 
-def test_card_shows_gaps_as_missing_never_guessed(data):
+def test_card_leaves_gaps_out_and_says_where_to_ask(data):
     lists, _ = procedure.load_lists(ROOT)
     card = procedure.card({"level": "huyen", "fee": None, "conditions": [], "checked": "2026-11-23"}, data, lists, "vi")
     rows = {r.key: r for r in card.rows}
@@ -168,10 +169,36 @@ def test_card_shows_gaps_as_missing_never_guessed(data):
     assert rows["conditions"].text == "Không có"  # [] = the source says none
     missing = {k for k, r in rows.items() if r.missing}
     assert missing == set(procedure.ROWS) - {"level", "conditions"}
+    assert [r.key for r in card.shown] == ["conditions", "level"]  # only sourced rows reach the page
+    assert card.ask.startswith("Trang này chưa có: cách nộp hồ sơ, địa chỉ làm trực tuyến, giấy tờ cần mang,")
+    assert "Trung tâm Phục vụ hành chính công" in card.ask and "dichvucong.gov.vn" in card.ask
+    assert procedure.gaps({"level": "huyen", "conditions": [], "checked": "2026-11-23"}, data, lists) == sorted(
+        missing, key=procedure.ROWS.index)
     assert card.checked == "23/11/2026"
     offline = procedure.card({"ways": ["truc-tiep"], "checked": "2026-11-23"}, data, lists, "vi")
     portal = next(r for r in offline.rows if r.key == "portal")
     assert portal.text == "Thủ tục này không làm trực tuyến." and portal.href is None
+    english = procedure.card({"level": "xa", "checked": "2026-11-23"}, data, lists, "en")
+    assert english.ask.startswith("Not on this page yet: how to file,") and PLACEHOLDER not in english.ask
+
+
+def test_a_complete_card_has_no_ask_line(data):
+    lists, _ = procedure.load_lists(ROOT)
+    meta = frontmatter.read(fixture_text(FULL).encode("utf-8")).meta
+    card = procedure.card(meta["procedure"], data, lists, "vi")
+    assert [r.key for r in card.shown] == list(procedure.ROWS) and card.ask is None
+    assert procedure.gaps(meta["procedure"], data, lists) == []
+
+
+def test_legal_basis_names_the_amendments(data):
+    """A card citing Decree 123/2015 shows the decrees that amended it (data/documents.yml
+    amended_by): the reader sees which text is in force."""
+    lists, _ = procedure.load_lists(ROOT)
+    card = procedure.card({"legal_basis": ["nd-123-2015-cp"], "checked": "2026-12-02"}, data, lists, "vi")
+    (text, note), = next(r for r in card.rows if r.key == "legal_basis").items
+    assert text.startswith("Nghị định số 123/2015/NĐ-CP")
+    expected = [data.documents[a["id"]]["number"] for a in data.documents["nd-123-2015-cp"]["amended_by"]]
+    assert expected and note.startswith("được sửa đổi, bổ sung bởi ") and all(n in note for n in expected)
 
 
 # ------------------------------------------------------------------ the QR code (pure)
@@ -259,10 +286,11 @@ def test_full_card_shows_every_field_on_a_phone(card_site, phone):
     phone.goto(base + url_of(FULL))
     rows = phone.locator(".proc-card__row")
     assert rows.evaluate_all("rs => rs.map(r => r.dataset.field)") == list(procedure.ROWS)
-    assert phone.locator(".proc-card__missing").count() == 0
+    assert phone.locator(".proc-card__ask").count() == 0  # nothing missing: no "where to ask" line
     card = phone.locator(".proc-card").inner_text()
-    for text in ("Nộp trực tiếp", "Trực tuyến một phần", "Cấp xã", "Hộ tịch", "9.999999",
-                 "Ủy ban nhân dân các xã", "Nghị định số 42/2022/NĐ-CP", "Thông tin đối chiếu ngày 23/11/2026"):
+    for text in ("Nộp trực tiếp", "Trực tuyến một phần", "Cấp xã", "Hộ tịch", "9.999999", "Nơi nộp hồ sơ",
+                 "Cơ quan giải quyết", "Ủy ban nhân dân các xã", "Nghị định số 42/2022/NĐ-CP",
+                 "Thông tin đối chiếu ngày 23/11/2026"):
         assert text in card
     # Escaped exactly once: the characters show as written, not as markup or as '&amp;'.
     assert "giấy tờ tùy thân <bản gốc> & bản sao" in card
@@ -276,13 +304,15 @@ def test_full_card_shows_every_field_on_a_phone(card_site, phone):
     assert phone.locator(".proc-card ~ h2#cac-buoc").count() == 1
 
 
-def test_sparse_card_says_not_yet_available(card_site, phone):
+def test_sparse_card_shows_what_is_known_and_where_to_ask(card_site, phone):
     _tree, _dest, base = card_site
     phone.goto(base + url_of(SPARSE))
-    missing = phone.locator(".proc-card__row:has(.proc-card__missing)").evaluate_all(
-        "rs => rs.map(r => r.dataset.field)")
-    assert missing == [k for k in procedure.ROWS if k != "level"]
-    assert set(phone.locator(".proc-card__missing").all_inner_texts()) == {MISSING}
+    shown = phone.locator(".proc-card__row").evaluate_all("rs => rs.map(r => r.dataset.field)")
+    assert shown == ["level"]  # no empty box for a fact without a source
+    card = phone.locator(".proc-card").inner_text()
+    assert PLACEHOLDER not in card and "fill-in" not in phone.locator(".proc-card").inner_html()
+    ask = phone.locator(".proc-card__ask").inner_text()
+    assert ask.startswith("Trang này chưa có: cách nộp hồ sơ,") and "Trung tâm Phục vụ hành chính công" in ask
     assert phone.locator("a.proc-card__online").count() == 0  # no portal link given: no button
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
 
