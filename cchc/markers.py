@@ -570,10 +570,29 @@ def _procedures(ctx: Context, arg: str) -> str:
     return "\n".join(out)
 
 
+# `<!-- md:search -->`: a search box inside the page (the home page). A plain GET form to the
+# same address with ?q=, which the site's search script already opens with its results: it
+# works before any script has loaded, and the results are the header search's own.
+SEARCH_BOX = {
+    "vi": ("Tìm thủ tục, câu hỏi, bài viết", "Ví dụ: đăng ký khai sinh", "Tìm"),
+    "en": ("Search procedures, questions and articles", "For example: birth registration", "Search"),
+}
+
+
+def _search(ctx: Context, arg: str) -> str:
+    label, example, button = SEARCH_BOX[ctx.lang if ctx.lang in SEARCH_BOX else "vi"]
+    return (f'<form class="cchc-page-search" role="search" method="get">'
+            f'<label for="cchc-page-search-q">{html.escape(label)}</label>'
+            f'<span class="cchc-page-search__row">'
+            f'<input id="cchc-page-search-q" type="search" name="q" required autocomplete="off"'
+            f' enterkeyhint="search" placeholder="{html.escape(example)}">'
+            f'<button type="submit">{html.escape(button)}</button></span></form>')
+
+
 HANDLERS = {
     "plan": _plan, "plans": _plans, "themes": _themes, "glossary": _glossary, "theme-pages": _theme_pages,
     "kind-pages": _kind_pages, "documents": _documents, "fill": _fill,
-    "procedures": _procedures,
+    "procedures": _procedures, "search": _search,
 }
 
 

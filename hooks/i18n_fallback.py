@@ -2,7 +2,7 @@
 Vietnamese, instead of silently showing Vietnamese under an English interface."""
 import _path  # noqa: F401
 
-from cchc import paths
+from cchc import markers, paths
 
 NOTICE = (
     '!!! info "Not yet translated"\n\n'
@@ -18,7 +18,10 @@ def _is_fallback(page, config) -> bool:
 def on_page_markdown(markdown, page, config, files):
     if _is_fallback(page, config):
         page.meta["fallback"] = True
-        return NOTICE + markdown
+        # The notice goes above the Vietnamese title too: the page's own H1 follows it (the
+        # theme prints no second one), inside the part marked lang="vi".
+        title = "" if markdown.lstrip().startswith("# ") else f"# {markers.text(page.title)}\n\n"
+        return NOTICE + title + markdown
     return markdown
 
 

@@ -317,6 +317,12 @@ def test_untranslated_page_says_so_in_english_and_marks_text_vietnamese(phone):
     assert NO_ENGLISH_NOTICE in text, (
         f"{path} (docs/vi/{page_rec.src}, no English version): the English reader sees the "
         f"Vietnamese text without the notice '{NO_ENGLISH_NOTICE}'")
+    title = str(page_rec.meta["title"])
+    assert title in text and text.index(NO_ENGLISH_NOTICE) < text.index(title), (
+        f"{path}: the Vietnamese title '{title}' comes before the notice; the notice must be the "
+        f"first thing the English reader sees")
+    assert article.locator("h1").count() == 1 and article.locator("[lang='vi'] h1").count() == 1, (
+        f"{path}: the page's title must be the one h1, inside the part marked lang=\"vi\"")
     marked = article.locator("[lang='vi']")
     assert marked.count() >= 1 and marked.first.inner_text().strip(), (
         f"{path}: the Vietnamese text is not marked lang=\"vi\" inside the article, so a screen "

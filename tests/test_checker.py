@@ -46,7 +46,7 @@ if hasattr(yaml, "CSafeLoader"):
     NOT_ALLOWED_HERE, TAB = "mapping values are not allowed in this context", "found character that cannot start any token"
 else:
     NOT_ALLOWED_HERE, TAB = "mapping values are not allowed here", "found character '\\t' that cannot start any token"
-MARKERS = "md:plan, md:plans, md:themes, md:glossary, md:theme-pages, md:kind-pages, md:documents, md:fill, md:procedures"
+MARKERS = "md:plan, md:plans, md:themes, md:glossary, md:theme-pages, md:kind-pages, md:documents, md:fill, md:procedures, md:search"
 
 
 # ---------------------------------------------------------------- helpers
