@@ -39,6 +39,21 @@ LABELS = {
     "portal_url": "Địa chỉ thủ tục trên Cổng", "checked": "Ngày đối chiếu với Cổng",
     "body": "Nội dung trang",
 }
+# Hints in Vietnamese for the schema's fields whose description is written for maintainers; a
+# field missing here shows its schema description.
+HINTS = {
+    "title": "Tên trang, hiện to ở đầu trang và khi chia sẻ liên kết. Chữ thường, không định dạng (4-120 ký tự).",
+    "description": "Một, hai câu nói người đọc được gì ở trang này (30-300 ký tự).",
+    "theme": "Trang thuộc chủ đề nào.",
+    "audience": "Trang viết cho ai; chọn một hoặc nhiều.",
+    "unit": "Đơn vị chịu trách nhiệm về thông tin trên trang.",
+    "plan_items": "Trang này thực hiện mục nào của kế hoạch tuyên truyền; chọn một hoặc nhiều.",
+    "sources": "Các văn bản làm nguồn cho thông tin trên trang. Văn bản chưa có trong danh sách: nhờ người quản trị thêm vào data/documents.yml.",
+    "updated": "Ngày thông tin trên trang được kiểm tra hoặc sửa lần cuối.",
+    "review_by": "Ngày đơn vị phải xem lại trang (không bắt buộc).",
+    "date": "Ngày đăng tin. Tên tệp lấy năm và tháng của ngày này.",
+    "category": "Tin thuộc chuyên mục nào.",
+}
 DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False,
         "picker_utc": True}
 # File names: ASCII kebab-case, as the checker requires (Vietnamese marks and 'đ' removed).
@@ -81,8 +96,8 @@ def _options(source: str, choices: dict, kind: str) -> list:
 def field_for(name: str, prop: dict, *, required: bool, kind: str, choices: dict) -> dict:
     """One Decap field from one schema property."""
     field = {"name": name, "label": LABELS.get(name, name), "required": required}
-    if prop.get("description"):
-        field["hint"] = prop["description"]
+    if name in HINTS or prop.get("description"):
+        field["hint"] = HINTS.get(name) or prop["description"]
     types = prop.get("type")
     types = [types] if isinstance(types, str) else list(types or [])
     main = next((t for t in types if t != "null"), None)
@@ -148,7 +163,11 @@ def collection(kind: dict, data, schema: dict, choices: dict, template_body: str
     return {
         "name": kid, "label": kind["label"], "label_singular": kind["label"].lower(),
         "folder": "docs", "path": f"{folder}/{stem}", "create": True, "delete": False,
-        "extension": "md", "format": "frontmatter", "i18n": True,
+        "extension": "md", "format": "frontmatter",
+        # Vietnamese only: Decap writes a file for every locale of a collection on each save, so an
+        # English pane left empty would write an English page with no title (which fails the
+        # check). English twins: `scripts/new_page.py --lang en --from PATH` (CONTRIBUTING).
+        "i18n": {"locales": [paths.DEFAULT_LANGUAGE]},
         "filter": {"field": "kind", "value": kid},
         "summary": "{{title}}", "fields": fields,
     }
@@ -246,6 +265,7 @@ def index_html(bundle: str, preview_css: list, site_path: str) -> str:
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex">
   <title>Soạn trang: Tuyên truyền cải cách hành chính</title>
+  <link rel="icon" href="{site_path.rstrip('/')}/assets/images/favicon.png">
 </head>
 <body>
   <script src="{bundle}"></script>
