@@ -54,6 +54,8 @@ HINTS = {
     "date": "Ngày đăng tin. Tên tệp lấy năm và tháng của ngày này.",
     "category": "Tin thuộc chuyên mục nào.",
 }
+# What one entry of a list field is called ("Add giấy tờ").
+LIST_ITEMS = {"documents": "giấy tờ", "conditions": "điều kiện"}
 DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False,
         "picker_utc": True}
 # File names: ASCII kebab-case, as the checker requires (Vietnamese marks and 'đ' removed).
@@ -121,7 +123,8 @@ def field_for(name: str, prop: dict, *, required: bool, kind: str, choices: dict
     elif main in ("integer", "number"):
         field.update(widget="number", value_type="int" if main == "integer" else "float")
     elif main == "array":
-        field.update(widget="list", field={"name": "item", "label": LABELS.get(name, name), "widget": "string"})
+        field.update(widget="list", label_singular=LIST_ITEMS.get(name, LABELS.get(name, name)),
+                     field={"name": "item", "label": LIST_ITEMS.get(name, LABELS.get(name, name)), "widget": "string"})
     elif main == "object":
         inner = prop.get("properties", {})
         field.update(widget="object", collapsed=False, fields=[
@@ -255,9 +258,12 @@ def config(data, lists, schema: dict, templates: dict, *, repo_url: str, site_ur
     return cfg
 
 
-def index_html(bundle: str, preview_css: list, site_path: str) -> str:
-    """/admin/index.html: the vendored bundle, our config, the site's stylesheets in the preview."""
-    styles = "\n".join(f"    CMS.registerPreviewStyle({_js(site_path.rstrip('/') + '/' + css)});" for css in preview_css)
+def index_html(bundle: str, preview_css: list, site_path: str, collections: list) -> str:
+    """/admin/index.html: the vendored bundle (config.yml is read from the same folder), the
+    site's stylesheets in the preview, and a preview laid out like a page of the site (Material's
+    `md-typeset` article: title, description, body) instead of Decap's list of raw fields."""
+    base = site_path.rstrip("/")
+    styles = "\n".join(f"    CMS.registerPreviewStyle({_js(base + '/' + css)});" for css in preview_css)
     return f"""<!doctype html>
 <html lang="vi">
 <head>
@@ -265,12 +271,20 @@ def index_html(bundle: str, preview_css: list, site_path: str) -> str:
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex">
   <title>Soạn trang: Tuyên truyền cải cách hành chính</title>
-  <link rel="icon" href="{site_path.rstrip('/')}/assets/images/favicon.png">
+  <link rel="icon" href="{base}/assets/images/favicon.png">
 </head>
 <body>
   <script src="{bundle}"></script>
   <script>
 {styles}
+    var SitePage = createClass({{
+      render: function () {{
+        var data = this.props.entry.get("data");
+        return h("article", {{className: "md-content__inner md-typeset"}},
+          h("h1", null, data.get("title")), h("p", null, data.get("description")), this.props.widgetFor("body"));
+      }}
+    }});
+    {_js(collections)}.forEach(function (name) {{ CMS.registerPreviewTemplate(name, SitePage); }});
   </script>
 </body>
 </html>

@@ -56,4 +56,5 @@ def on_post_build(config):
         "# Made by hooks/admin.py from data/, schemas/page.schema.json and templates/: do not edit.\n"
         + yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False, width=120), "utf-8")
     site_path = urlsplit(config.site_url or "/").path or "/"
-    (out / "index.html").write_text(admin.index_html(BUNDLE, _preview_css(site_dir, config), site_path), "utf-8")
+    (out / "index.html").write_text(admin.index_html(
+        BUNDLE, _preview_css(site_dir, config), site_path, [c["name"] for c in cfg["collections"]]), "utf-8")
