@@ -775,7 +775,10 @@ def test_ci_runs_what_ci_run_runs_plus_the_annotated_check():
     assert all(job["runs-on"] == "ubuntu-latest" for job in ci["jobs"].values())
     steps = run_steps(ci)
     commands = ci_run_commands()
-    assert commands == ["bash scripts/setup-test-env.sh && python3 -m pytest"]
+    assert commands == ["bash scripts/setup-test-env.sh && .venv/bin/python -m pytest"]
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert f"\n{commands[0]}\n" in readme  # the README's second command, exactly
+    assert "\npython3 -m venv .venv && .venv/bin/pip install -r requirements.txt && .venv/bin/mkdocs serve\n" in readme
     assert all(c in steps for c in commands), steps
     assert "python3 scripts/check.py --format github" in steps
 
