@@ -33,6 +33,15 @@ def _preview_css(site_dir: Path, config) -> list:
     return found + [c for c in config.extra_css if isinstance(c, str) and not c.startswith(("http:", "https:", "//"))]
 
 
+def on_config(config):
+    # Refuse a local backend for a published address before anything is built.
+    try:
+        admin.local_backend((config.extra.get("admin") or {}).get("local_backend"), config.site_url or "/")
+    except admin.AdminError as exc:
+        raise PluginError(str(exc)) from exc
+    return config
+
+
 @event_priority(-200)  # after the i18n plugin (-100), which builds English in its on_post_build
 def on_post_build(config):
     if getattr(config.plugins.get("i18n"), "building", False):
