@@ -384,3 +384,19 @@ def test_vendored_bundle_matches_its_recorded_checksum_and_pin():
     assert (ROOT / "vendor" / "decap-cms" / "LICENSE").read_text("utf-8").startswith("Copyright")
     lock = json.loads((ROOT / "package-lock.json").read_text("utf-8"))
     assert lock["packages"]["node_modules/decap-server"]["version"] == "3.11.3"
+
+
+# ---------------------------------------------------------------- the one-page start
+
+def test_the_one_page_start_is_short_linked_first_and_names_what_the_editor_shows():
+    text = (ROOT / "BAT-DAU.md").read_text("utf-8")
+    assert len(re.findall(r"\S+", text)) <= 600
+    top = "\n".join((ROOT / "CONTRIBUTING.md").read_text("utf-8").splitlines()[:8])
+    assert "(BAT-DAU.md)" in top
+    bundle = (ROOT / "vendor" / "decap-cms" / "decap-cms.js").read_text("utf-8", "replace")
+    for word in ("Đăng nhập bằng GitHub", "Tạo nhanh", "Bộ sưu tập", "Lưu", "Bản nháp", "Sẵn sàng", "Biên tập", "Công bố"):
+        assert f"**{word}**" in text and f'"{word}' in bundle, word  # Decap's Vietnamese interface says it
+    for label in ("Tiêu đề", "Mô tả ngắn", "Nội dung trang", "Thẻ thủ tục"):
+        assert f"**{label}**" in text and any(v.startswith(label) for v in admin.LABELS.values()), label
+    for term in ("tài khoản GitHub", "nhánh", "yêu cầu hợp nhất"):  # GitHub's words, explained on first use
+        assert re.search(rf"\*\*{term}\*\* \(", text), term
