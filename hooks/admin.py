@@ -13,13 +13,20 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from cchc import admin, build_state, frontmatter, procedure
+from cchc import admin, build_state, frontmatter, paths, procedure
 
 BUNDLE = "decap-cms.js"
 
 
 def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def _find(root: Path, *parts: str) -> Path:
+    """The tree's own file, else the one beside the code (a copy of the site sources for a
+    benchmark has data and docs but not the vendored bundle)."""
+    own = root.joinpath(*parts)
+    return own if own.exists() else paths.ROOT.joinpath(*parts)
 
 
 def _templates(root: Path) -> dict:
@@ -51,16 +58,16 @@ def on_post_build(config):
     lists, problems = procedure.load_lists(root)
     if problems:
         raise PluginError("\n".join(str(p) for p in problems))
-    schema = json.loads((root / "schemas" / "page.schema.json").read_text("utf-8"))
+    schema = json.loads(_find(root, "schemas", "page.schema.json").read_text("utf-8"))
     try:
-        cfg = admin.config(build_state.data, lists, schema, _templates(root), repo_url=config.repo_url or "",
+        cfg = admin.config(build_state.data, lists, schema, _templates(_find(root, "templates").parent), repo_url=config.repo_url or "",
                            site_url=config.site_url or "/", settings=settings, local=settings.get("local_backend"))
     except admin.AdminError as exc:
         raise PluginError(str(exc)) from exc
     site_dir = Path(config.site_dir)
     out = site_dir / "admin"
     out.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(root / "vendor" / "decap-cms" / BUNDLE, out / BUNDLE)
+    shutil.copyfile(_find(root, "vendor", "decap-cms", BUNDLE), out / BUNDLE)
     (out / "config.yml").write_text(
         "# Made by hooks/admin.py from data/, schemas/page.schema.json and templates/: do not edit.\n"
         + yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False, width=120), "utf-8")

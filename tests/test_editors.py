@@ -37,7 +37,7 @@ from cchc import data as data_mod, health, paths, scaffold, site
 from conftest import load_script
 
 ROOT = paths.ROOT
-COPIED = ("cchc", "data", "docs", "hooks", "overrides", "schemas", "scripts", "templates", "mkdocs.yml")
+COPIED = ("cchc", "data", "docs", "hooks", "overrides", "schemas", "scripts", "templates", "vendor", "mkdocs.yml")
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "editors"
 TODAY = "2026-11-23"
 TITLE = "Đăng ký đất đai"
