@@ -9,6 +9,7 @@ from cchc.check_links import check_links
 from cchc.check_markup import check_markup
 from cchc.check_pages import check_pages
 from cchc.check_urls import check_urls
+from cchc.placeholders import check_placeholders, check_untranslated, sample_texts
 from cchc.problems import Problem
 
 
@@ -32,6 +33,8 @@ def run(root: Path = paths.ROOT, external: bool = False, fetch=None) -> tuple[li
     problems += link_problems
     problems += check_markup(pages, root, data.markup)
     problems += check_urls(data, pages, root)  # published addresses keep working
+    problems += check_placeholders(pages, sample_texts(root / "templates"))  # templates' sample text left in
+    problems += check_untranslated(pages)
     if external:
         problems += check_external(links_out, **({"fetch": fetch} if fetch else {}))
     if data.plans and vi_pages:  # with no pages at all, that one line says it all

@@ -8,6 +8,10 @@ from cchc.problems import Problem
 from cchc.schema import explain_all
 from cchc.yamlio import line_of
 
+# What every editorial kind (data/taxonomy.yml `editorial: true`) must name; the web editor
+# (cchc/admin.py) marks the same fields required.
+EDITORIAL_FIELDS = ("theme", "audience", "unit", "plan_items", "updated")
+
 
 def _unknown(field, value, known, where, add_hint: bool = False) -> str:
     hint = get_close_matches(str(value), [str(k) for k in known], n=1)
@@ -68,7 +72,7 @@ def check_page(page, data, vi_srcs: set) -> list:
         add(at("kind"), _unknown("kind", kind, data.kinds, "data/taxonomy.yml (kinds)", add_hint=True))
     kind_info = data.kinds.get(kind) if isinstance(kind, str) else None
     if kind_info and kind_info["editorial"]:
-        for field in ("theme", "audience", "unit", "plan_items", "updated"):
+        for field in EDITORIAL_FIELDS:
             if field not in meta:
                 add(1, f"Trang loại '{kind}' phải có trường '{field}'. Thêm dòng '{field}: ...' vào phần khai báo"
                     " (xem mẫu trong templates/)")

@@ -482,7 +482,7 @@ def _procedures(ctx: Context, arg: str) -> str:
     lists, _problems = procedure.load_lists(ctx.data.root)
     levels = lists.levels if lists else {}
     fields = lists.fields if lists else {}
-    if only_field and only_field not in fields:
+    if only_field and lists is not None and only_field not in fields:  # a broken file is reported once, at its line
         raise ValueError(f"field={only_field}: không có lĩnh vực này trong {procedure.LISTS_FILE}"
                          f" (các mã: {', '.join(fields) or 'chưa có'})")
     label = "label" if lang == "vi" else "label_en"

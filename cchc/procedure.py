@@ -131,8 +131,8 @@ def problems(meta: dict, data, lists: Lists | None) -> list[tuple[tuple, str]]:
                  f" '{kind}'. Bỏ nhóm này hoặc đổi 'kind: {KIND}'")]
     if not isinstance(proc, dict):
         return []  # the schema says it must be a group of fields
-    if lists is None:
-        return [((FIELD,), f"Không kiểm tra được thẻ thủ tục vì tệp {LISTS_FILE} thiếu hoặc có lỗi")]
+    if lists is None:  # the file's own problem is reported once, at its line (check_page)
+        return []
     out = []
     where = f"{LISTS_FILE} ({{}})"
     for key, known, source in (("level", lists.levels, where.format("levels")),

@@ -54,6 +54,9 @@ def explain_all(err, schema_name: str) -> list:
         for key in sorted(set(err.instance) - set(allowed), key=str):
             hint = get_close_matches(str(key), allowed, n=1)
             tip = f" Có phải ý bạn là '{hint[0]}'?" if hint else ""
+            if err.instance[key] is None and not hint:  # `{label: Đất đai, nhà ở}`: YAML split the value at its comma
+                tip = (f" Nếu '{key}' là phần sau dấu phẩy của giá trị đứng trước, hãy đặt cả giá trị trong ngoặc kép,"
+                       f" ví dụ label: \"Đất đai, {key}\".")
             out.append((path + (key,), f"Trường '{key}' không được phép.{tip} Các trường hợp lệ: {', '.join(allowed)}"))
         if out:
             return out

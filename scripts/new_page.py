@@ -6,7 +6,11 @@
       --title "Nộp hồ sơ qua bưu điện" --description "..." --audience nguoi-dan \
       --unit phong-van-hoa-thong-tin-thuan-nam --plan-items TN22-ND-05
 
-Writes docs/vi/<folder of the kind>/<ascii-name-from-title>.md from templates/<kind>.md.
+  python3 scripts/new_page.py --lang en --from docs/vi/thu-tuc/dang-ky-khai-sinh.md \
+      --title "Registering a birth" --description "..."   # the English twin, to translate
+
+Writes docs/vi/<folder of the kind>/<ascii-name-from-title>.md from templates/<kind>.md (news:
+docs/vi/tin-tuc/<year>-<month>-<name>.md), or with --lang en --from, docs/en/<same path>.
 Exit 0 and the path on success; exit 1 with Vietnamese lines if something is wrong.
 """
 import argparse
@@ -77,6 +81,9 @@ def main(argv=None) -> int:
     parser.add_argument("--plan-items", dest="plan_items", help="một hoặc nhiều mã, cách nhau bằng dấu phẩy")
     parser.add_argument("--category", help="chuyên mục, chỉ cho tin tức (kind news)")
     parser.add_argument("--sources", default="", help="mã văn bản trong data/documents.yml, cách nhau bằng dấu phẩy")
+    parser.add_argument("--lang", default=paths.DEFAULT_LANGUAGE,
+                        help="en: tạo bản tiếng Anh của trang tiếng Việt ghi ở --from")
+    parser.add_argument("--from", dest="source", help="trang tiếng Việt cần bản tiếng Anh, ví dụ docs/vi/thu-tuc/x.md")
     parser.add_argument("--root", type=Path, default=paths.ROOT, help=argparse.SUPPRESS)
     parser.add_argument("--today", default=datetime.date.today().isoformat(), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -85,6 +92,8 @@ def main(argv=None) -> int:
     if problems:
         print("Dữ liệu trong data/ đang có lỗi; chạy python3 scripts/check.py để xem.", file=sys.stderr)
         return 1
+    if args.lang != paths.DEFAULT_LANGUAGE or args.source:
+        return twin(args, data)
     values = {}
     for option, question, source, several in QUESTIONS:
         given = getattr(args, option)
@@ -115,6 +124,41 @@ def main(argv=None) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, "utf-8")
     print(rel)
+    return 0
+
+
+def twin(args, data) -> int:
+    """--lang en --from PATH: the English twin of a Vietnamese page."""
+    if not args.source:
+        print("Thiếu --from (trang tiếng Việt cần dịch, ví dụ docs/vi/thu-tuc/dang-ky-khai-sinh.md).", file=sys.stderr)
+        return 1
+    texts = {}
+    for option, question in (("title", "Tiêu đề tiếng Anh"), ("description", "Mô tả ngắn tiếng Anh, 1-2 câu")):
+        given = getattr(args, option)
+        if given is not None:
+            texts[option] = given.strip()
+        elif sys.stdin.isatty():
+            texts[option] = ask(question, {}, False)
+        else:
+            print(f"Thiếu --{option} ({question}).", file=sys.stderr)
+            return 1
+    try:
+        rel, text, problems = scaffold.make_twin(data, args.root, args.source, lang=args.lang, today=args.today, **texts)
+    except scaffold.TwinError as exc:
+        print(f"- {exc}", file=sys.stderr)
+        print("Chưa tạo trang.", file=sys.stderr)
+        return 1
+    if problems:
+        for problem in problems:
+            print(f"- {problem.message}", file=sys.stderr)
+        print("Chưa tạo trang. Sửa các giá trị trên rồi chạy lại.", file=sys.stderr)
+        return 1
+    target = args.root / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, "utf-8")
+    print(rel)
+    print("Nội dung đang là bản tiếng Việt: dịch sang tiếng Anh rồi mới gửi (python3 scripts/check.py báo lỗi"
+          " cho tới khi dịch xong).", file=sys.stderr)
     return 0
 
 

@@ -62,7 +62,7 @@ def site_pages(built_site: Path) -> list:
     paths = []
     for f in sorted(built_site.rglob("*.html")):
         rel = f.relative_to(built_site).as_posix()
-        if rel.startswith(("pagefind/", "en/pagefind/")):
+        if rel.startswith(("pagefind/", "en/pagefind/", "admin/")):  # admin/: the web editor's app (Decap CMS)
             continue
         if rel == "index.html" or rel.endswith("/index.html"):
             rel = rel[: -len("index.html")]

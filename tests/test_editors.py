@@ -37,7 +37,7 @@ from cchc import data as data_mod, health, paths, scaffold, site
 from conftest import load_script
 
 ROOT = paths.ROOT
-COPIED = ("cchc", "data", "docs", "hooks", "overrides", "schemas", "scripts", "templates", "mkdocs.yml")
+COPIED = ("cchc", "data", "docs", "hooks", "overrides", "schemas", "scripts", "templates", "vendor", "mkdocs.yml")
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "editors"
 TODAY = "2026-11-23"
 TITLE = "Đăng ký đất đai"
@@ -198,8 +198,10 @@ def editors_site(tmp_path_factory):
         runs = {kind: pool.submit(run_script, root, "new_page.py", *scaffold_args(kind, THEMES[i % len(THEMES)], item))
                 for i, kind in enumerate(EDITORIAL)}
     made = {kind: run.result() for kind, run in runs.items()}
-    manifest = run_script(root, "update_manifest.py")  # the editor's next step: list the new addresses
-    assert manifest.returncode == 0, manifest.stdout + manifest.stderr
+    untouched = run_script(root, "check.py")  # the templates' sample text is still there
+    for result in made.values():  # the editor writes each page (no manifest step: a new address is no error)
+        if result.returncode == 0:
+            write_body(root / result.stdout.strip())
     check = run_script(root, "check.py")
     for src, kind in XSS_PAGES.items():
         for lang in ("vi", "en") if kind == "article" else ("vi",):
@@ -209,7 +211,17 @@ def editors_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("editors-site")
     result = build(root, out)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
-    return {"root": root, "site": out, "made": made, "check": check, "item": item}
+    return {"root": root, "site": out, "made": made, "check": check, "untouched": untouched, "item": item}
+
+
+WRITTEN_BODY = "Đoạn mở đầu do biên tập viên viết.\n\n## Phần một\n\nNội dung thật của trang.\n"
+
+
+def write_body(path: Path) -> None:
+    """Replace a scaffolded page's body (the template's sample text) with the page's own."""
+    text = path.read_text("utf-8")
+    front_end = text.index("\n---\n", 4) + len("\n---\n")
+    path.write_text(text[:front_end] + "\n" + WRITTEN_BODY, "utf-8")
 
 
 # ---------------------------------------------------------------- the scaffolder
@@ -228,7 +240,8 @@ def test_scaffolder_makes_a_page_of_each_kind(editors_site, kind):
     loaded, _ = data_mod.load(editors_site["root"])
     theme = THEMES[EDITORIAL.index(kind) % len(THEMES)]
     folder = scaffold.folder_for(loaded, kind, theme)
-    rel = f"docs/vi/{folder}/{STEM}.md"  # 'Đăng ký đất đai' -> dang-ky-dat-dai.md
+    stem = f"{TODAY[:7]}-{STEM}" if kind == "news" else STEM  # news: docs/vi/tin-tuc/2026-11-...
+    rel = f"docs/vi/{folder}/{stem}.md"  # 'Đăng ký đất đai' -> dang-ky-dat-dai.md
     assert result.stdout.splitlines() == [rel]
     text = (editors_site["root"] / rel).read_text("utf-8")
     assert f'title: "{TITLE}"' in text and f"kind: {kind}" in text
@@ -237,10 +250,72 @@ def test_scaffolder_makes_a_page_of_each_kind(editors_site, kind):
     assert h1 == [TITLE]
 
 
-def test_scaffolded_pages_leave_the_whole_check_clean(editors_site):
+def test_scaffolded_pages_once_written_leave_the_whole_check_clean(editors_site):
     check = editors_site["check"]
     assert check.returncode == 0 and check.stdout == "", check.stdout
     assert "không có lỗi" in check.stderr
+
+
+def test_a_scaffolded_page_still_holding_sample_text_fails_naming_line_and_template(editors_site):
+    lines = editors_site["untouched"].stdout.splitlines()
+    assert editors_site["untouched"].returncode == 1
+    assert lines and all("vẫn là chữ mẫu của templates/" in line for line in lines), lines
+    made = {r.stdout.strip() for kind, r in editors_site["made"].items() if (ROOT / "templates" / f"{kind}.md").is_file()}
+    assert {line.split(":")[0] for line in lines} == made  # every page made from a template, and nothing else
+    news = next(l for l in lines if "/tin-tuc/" in l and "Câu mở đầu trả lời" in l)
+    assert news.startswith(f"docs/vi/tin-tuc/{TODAY[:7]}-{STEM}.md:") and "templates/news.md" in news
+
+
+def test_english_twin_keeps_ids_and_fails_the_check_until_translated(tmp_path):
+    root = copy_repo(tmp_path / "repo")
+    source = "docs/vi/thu-tuc/dang-ky-khai-sinh.md"
+    assert not (root / "docs/en/thu-tuc/dang-ky-khai-sinh.md").exists()
+    result = run_script(root, "new_page.py", "--lang", "en", "--from", source, "--title", "Registering a birth",
+                        "--description", "What to bring, where to go and how long it takes to register a birth.",
+                        "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["docs/en/thu-tuc/dang-ky-khai-sinh.md"]
+    vi = yaml.safe_load((root / source).read_text("utf-8").split("---")[1])
+    en = yaml.safe_load((root / result.stdout.strip()).read_text("utf-8").split("---")[1])
+    assert en["title"] == "Registering a birth" and str(en["updated"]) == TODAY
+    for key in ("kind", "theme", "audience", "unit", "plan_items", "sources"):
+        assert en[key] == vi[key], key
+    assert en["procedure"]["legal_basis"] == vi["procedure"]["legal_basis"]
+    check = run_script(root, "check.py")
+    assert check.returncode == 1
+    assert [l.split(":")[0] for l in check.stdout.splitlines()] == ["docs/en/thu-tuc/dang-ky-khai-sinh.md"]
+    assert "vẫn y nguyên bản tiếng Việt" in check.stdout
+    twin = root / "docs/en/thu-tuc/dang-ky-khai-sinh.md"
+    write_body(twin)  # translated
+    assert run_script(root, "check.py").returncode == 0
+    again = run_script(root, "new_page.py", "--lang", "en", "--from", source, "--title", "X y z w",
+                       "--description", "What to bring, where to go and how long it takes to register a birth.")
+    assert again.returncode == 1 and "Đã có docs/en/thu-tuc/dang-ky-khai-sinh.md" in again.stderr
+
+
+def test_scaffolder_fills_published_once_the_schema_has_it(monkeypatch):
+    loaded, _ = data_mod.load(ROOT)
+    item = next(i for i, (_p, _it, k) in loaded.items.items() if k == "content")
+    args = dict(kind="news", theme=THEMES[0], title=TITLE, description=DESCRIPTION, audience=["nguoi-dan"],
+                unit=next(iter(loaded.units)), plan_items=[item], category=TAXONOMY["news_categories"][0]["id"],
+                today=TODAY)
+    rel, text, _ = scaffold.make_page(loaded, ROOT, **args)
+    assert rel == f"docs/vi/tin-tuc/{TODAY[:7]}-{STEM}.md"
+    assert ("published" in scaffold.schema_fields()) == (f"published: {TODAY}" in text)
+    monkeypatch.setattr(scaffold, "schema_fields", lambda: {"published"})
+    assert f"published: {TODAY}\n" in scaffold.make_page(loaded, ROOT, **args)[1]
+
+
+def test_sample_text_comes_from_the_templates_themselves(tmp_path):
+    from cchc import placeholders
+    (tmp_path / "loai-moi.md").write_text('---\ntitle: "Tiêu đề mẫu của loại mới"\n---\n\n## Mục\n\n'
+                                          "Viết ở đây đoạn mở đầu của trang.\n\n??? question \"Câu hỏi mẫu?\"\n\n1. ...\n", "utf-8")
+    samples = placeholders.sample_texts(tmp_path)
+    assert samples == {"Tiêu đề mẫu của loại mới": "templates/loai-moi.md",
+                       "Viết ở đây đoạn mở đầu của trang.": "templates/loai-moi.md"}
+    real = placeholders.sample_texts()
+    assert "Câu mở đầu trả lời: việc gì, ai, khi nào, ở đâu. Chỉ đưa tin có nguồn; không trích lời ai khi không có văn bản ghi lại." in real
+    assert not any(line.startswith("#") for line in real)
 
 
 def test_file_name_from_a_vietnamese_title():
@@ -363,6 +438,7 @@ def unsafe_check(tmp_path_factory):
             audience=["nguoi-dan"], unit=next(iter(loaded.units)), plan_items=[item], today=TODAY,
             template_dir=root / "templates")
         assert not problems
+        text = text[: text.index("\n---\n", 4) + 5] + "\n" + WRITTEN_BODY  # the page written, not the template's sample
         text = text.rstrip("\n") + "\n\n" + line + "\n"
         name = f"kiem-tra-{case}.md"
         (folder / name).write_text(text, "utf-8")
@@ -700,7 +776,10 @@ def test_ci_runs_what_ci_run_runs_plus_the_annotated_check():
     assert all(job["runs-on"] == "ubuntu-latest" for job in ci["jobs"].values())
     steps = run_steps(ci)
     commands = ci_run_commands()
-    assert commands == ["bash scripts/setup-test-env.sh && python3 -m pytest"]
+    assert commands == ["bash scripts/setup-test-env.sh && .venv/bin/python -m pytest"]
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert f"\n{commands[0]}\n" in readme  # the README's second command, exactly
+    assert "\npython3 -m venv .venv && .venv/bin/pip install -r requirements.txt && .venv/bin/mkdocs serve\n" in readme
     assert all(c in steps for c in commands), steps
     assert "python3 scripts/check.py --format github" in steps
 
