@@ -21,6 +21,7 @@ def run(root: Path = paths.ROOT, external: bool = False, fetch=None) -> tuple[li
     if not vi_pages:
         problems.append(Problem(f"docs/{paths.DEFAULT_LANGUAGE}", 1, f"Không tìm thấy trang nào (docs/{paths.DEFAULT_LANGUAGE}/**/*.md)."
                                 " Kiểm tra đã chạy lệnh ở thư mục gốc của kho mã chưa"))
+    problems += site.file_problems(root)  # links, folders named x.md, unreadable pages (cchc/site.py)
     for rel in site.stray_markdown(root):
         problems.append(Problem(rel, 1, f"Trang nằm ngoài docs/vi/ và docs/en/ nên sẽ không được xuất bản. Chuyển tệp vào docs/vi/"))
     if data.kinds and data.units:  # enough data to judge pages even if a plan file is broken

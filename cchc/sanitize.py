@@ -1,0 +1,175 @@
+"""What a page's published content may hold, decided on the HTML.
+
+Markdown turns whatever an editor writes (raw HTML, attr_list `{ ... }`, links, reference
+definitions) into HTML; a browser then parses that HTML, not the Markdown. So the guarantee is
+made on the HTML: `clean()` passes it through nh3 (the Python binding of the Rust sanitiser
+ammonia, which parses as browsers do, html5ever) with the allowlist of data/markup.yml. The
+build cleans every page's content with it (hooks/sanitize.py); the checker uses `removed()` to
+tell the editor what the build would take out (cchc/check_markup.py).
+
+Pure functions over the rules dict (data/markup.yml as loaded by cchc.data).
+"""
+import functools
+import html
+import json
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import nh3
+
+# Attributes whose value is an address (checked against url_schemes).
+URL_ATTRS = {"href", "src", "action", "formaction", "cite", "poster", "background", "longdesc", "data",
+             "codebase", "xlink:href", "srcset", "ping", "manifest", "icon", "dynsrc", "lowsrc"}
+# Never published, whatever data/markup.yml says: they run code, load content or change where
+# the page's links and forms go. Removed with their content where the content is code.
+FORBIDDEN_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "style",
+                  "link", "meta", "base", "svg", "math", "template", "noscript", "textarea", "select",
+                  "button", "portal", "param", "source", "video", "audio", "track", "xmp", "plaintext",
+                  "noembed", "noframes"}
+CONTENT_REMOVED = {"script", "style", "template", "noscript", "xmp", "plaintext", "noembed", "noframes",
+                   "iframe", "textarea", "title"}
+# Only one character class of ammonia needs our help: an image from another host is a request
+# to a third party on every view, so `src` must be a relative address.
+REMOTE = re.compile(r"^\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|\\\\)")
+
+
+def _key(rules: dict) -> str:
+    return json.dumps({k: rules.get(k) for k in (
+        "allowed_tags", "allowed_attributes", "generated_tags", "generated_attributes", "attribute_values",
+        "style_properties", "url_schemes")}, sort_keys=True)
+
+
+def _image_src_only_local(tag: str, attr: str, value: str):
+    if attr == "src" and REMOTE.match(html.unescape(value).replace("\t", "").replace("\n", "")):
+        return None
+    return value
+
+
+@functools.lru_cache(maxsize=8)
+def _cleaner(key: str) -> nh3.Cleaner:
+    rules = json.loads(key)
+    tags = set(rules["allowed_tags"]) | set(rules.get("generated_tags") or [])
+    tags -= FORBIDDEN_TAGS
+    attributes = {"*": set(rules["allowed_attributes"])}
+    for tag, names in (rules.get("generated_attributes") or {}).items():
+        attributes.setdefault(tag, set()).update(names)
+    values = {tag: {attr: set(v) for attr, v in by_attr.items()}
+              for tag, by_attr in (rules.get("attribute_values") or {}).items()}
+    for tag, by_attr in values.items():  # restricted by value: in no other list for this tag
+        if set(by_attr) & attributes["*"]:
+            raise ValueError(f"data/markup.yml: {sorted(set(by_attr) & attributes['*'])} is both allowed on every"
+                             f" tag and restricted to some values on <{tag}>")
+        attributes.get(tag, set()).difference_update(by_attr)
+    for names in attributes.values():
+        names -= {n for n in names if n.startswith("on")} | {"srcdoc", "srcset", "formaction"}
+    return nh3.Cleaner(
+        tags=tags, attributes=attributes, tag_attribute_values=values,
+        generic_attribute_prefixes={"aria-"}, url_schemes=set(rules.get("url_schemes") or ["https"]),
+        filter_style_properties=set(rules.get("style_properties") or []),
+        clean_content_tags=CONTENT_REMOVED - tags, strip_comments=True, link_rel=None,
+        attribute_filter=_image_src_only_local,
+    )
+
+
+def clean(content: str, rules: dict) -> str:
+    """The content with everything data/markup.yml does not allow taken out."""
+    return _cleaner(_key(rules)).clean(content)
+
+
+# ---- what was taken out, for the checker ------------------------------------------------
+
+NAME = re.compile(r"<\s*/?\s*([a-zA-Z][^\s/>]*)")
+WORD = re.compile(r"[^\s\"'<>/=`]+")
+
+
+def _keep_everything(content: str) -> nh3.Cleaner:
+    """A cleaner that keeps every tag, attribute and scheme the content holds: the same
+    parse (html5ever, comments dropped), nothing judged. Compared with clean(), the difference
+    is exactly what the allowlist removed."""
+    tags = {m.group(1).lower() for m in NAME.finditer(content)}
+    words = {w.lower() for w in WORD.findall(content)}
+    # A scheme can hide behind entities and the tabs/newlines a browser ignores.
+    plain = re.sub(r"[\t\n\r]", "", html.unescape(content))
+    schemes = {m.lower() for m in re.findall(r"([a-zA-Z][a-zA-Z0-9+.-]*)\s*:", plain)}
+    return nh3.Cleaner(tags=tags, attributes={"*": words}, generic_attribute_prefixes={"aria-", "data-"},
+                       url_schemes=schemes | {"http", "https"}, clean_content_tags=set(),
+                       strip_comments=True, link_rel=None)
+
+
+@dataclass(frozen=True)
+class Removal:
+    kind: str  # 'tag' | 'attr' | 'url' | 'value'
+    tag: str
+    attr: str = ""
+    value: str = ""
+
+    @property
+    def signature(self) -> tuple:
+        return (self.kind, self.tag, self.attr)
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Tags(HTMLParser):
+    """Start tags in order, each with its attributes and its ancestors' names."""
+
+    def __init__(self, text):
+        super().__init__(convert_charrefs=True)
+        self.found, self.open = [], []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, attrs, tuple(self.open)))
+        if tag not in VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
+
+
+def removed(content: str, rules: dict) -> list[Removal]:
+    """What clean() takes out of `content`, in document order. Both sides are nh3's own
+    serialisation (quoted, escaped, comments gone), which Python's HTMLParser reads exactly."""
+    kept = clean(content, rules)
+    everything = _keep_everything(content).clean(content)
+    if kept == everything:
+        return []
+    key = json.loads(_key(rules))
+    allowed = (set(key["allowed_tags"]) | set(key.get("generated_tags") or [])) - FORBIDDEN_TAGS
+    out, after = [], _Tags(kept).found
+    j = 0
+    for tag, attrs, ancestors in _Tags(everything).found:
+        if tag not in allowed:
+            if all(a in allowed for a in ancestors):  # inside a removed tag: named with it
+                out.append(Removal("tag", tag))
+            continue
+        k = next((i for i in range(j, len(after)) if after[i][0] == tag), None)
+        if k is None:
+            if all(a in allowed for a in ancestors):
+                out.append(Removal("tag", tag))
+            continue
+        j = k + 1
+        left = dict(after[k][1])
+        for name, value in attrs:
+            value = value or ""
+            if name in left:
+                if (left[name] or "") != value:  # kept with less in it (style properties)
+                    out.append(Removal("value", tag, name, value))
+                continue
+            if name.startswith("on") or name not in _allowed_attrs(key, tag):
+                out.append(Removal("attr", tag, name, value))
+            elif name in URL_ATTRS:
+                out.append(Removal("url", tag, name, value))
+            else:
+                out.append(Removal("value", tag, name, value))
+    return out
+
+
+def _allowed_attrs(rules: dict, tag: str) -> set:
+    names = set(rules["allowed_attributes"]) | set((rules.get("generated_attributes") or {}).get(tag, []))
+    names |= set((rules.get("attribute_values") or {}).get(tag, {}))
+    return names
