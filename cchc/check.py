@@ -1,7 +1,7 @@
 """Run every check on a tree and return the problems, sorted. Pure: prints nothing."""
 from pathlib import Path
 
-from cchc import data as data_mod, paths, site
+from cchc import data as data_mod, news, paths, site
 from cchc.check_coverage import check_coverage
 from cchc.check_external import check_external
 from cchc.check_links import check_links
@@ -32,6 +32,7 @@ def run(root: Path = paths.ROOT, external: bool = False, fetch=None) -> tuple[li
         problems += check_urls(data, pages, root)  # published addresses keep working
         if external:
             problems += check_external(links_out, **({"fetch": fetch} if fetch else {}))
+    problems += news.scheduled(pages)  # warnings: news dated after today
     if data_ok and vi_pages:  # with no pages at all, that one line says it all
         problems += check_coverage(data, pages)
     counts = {"pages": len(pages), "plans": len(data.plans)}

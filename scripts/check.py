@@ -23,7 +23,8 @@ def github_annotation(problem) -> str:
     def prop(text):
         return data(text).replace(":", "%3A").replace(",", "%2C")
 
-    return f"::error file={prop(problem.path)},line={int(problem.line)}::{data(problem.message)}"
+    level = "warning" if getattr(problem, "severity", "error") == "warning" else "error"
+    return f"::{level} file={prop(problem.path)},line={int(problem.line)}::{data(problem.message)}"
 
 
 def main(argv=None) -> int:
@@ -36,9 +37,13 @@ def main(argv=None) -> int:
     problems, counts = check.run(args.root, external=args.external)
     for problem in problems:
         print(github_annotation(problem) if args.format == "github" else problem)
-    verdict = f"{len(problems)} lỗi" if problems else "không có lỗi"
+    errors = [p for p in problems if getattr(p, "severity", "error") != "warning"]
+    warnings = len(problems) - len(errors)
+    verdict = f"{len(errors)} lỗi" if errors else "không có lỗi"
+    if warnings:
+        verdict += f", {warnings} cảnh báo"
     print(f"Đã kiểm tra {counts['pages']} trang, {counts['plans']} kế hoạch: {verdict}.", file=sys.stderr)
-    return 1 if problems else 0
+    return 1 if errors else 0
 
 
 if __name__ == "__main__":
