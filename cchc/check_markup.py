@@ -149,7 +149,7 @@ def message(r: sanitize.Removal, rules: dict) -> str:
             " (một phần hoặc toàn bộ). Xóa giá trị này")
 
 
-def _locate(lines: list, md, rules: dict, signature: tuple, occurrence: int, cache: dict) -> int:
+def _locate(lines: list, md, rules: dict, signature: tuple, occurrence: int, cache: dict, floor: int = 0) -> int:
     """The first body line (1-based) by which the page's rendering has lost `signature` for
     the `occurrence`-th time: binary search over the page's first lines."""
     def count(n):
@@ -164,6 +164,14 @@ def _locate(lines: list, md, rules: dict, signature: tuple, occurrence: int, cac
             hi = mid
         else:
             lo = mid + 1
+    # A tag spread over lines is lost only once it closes: point at the line, in the same
+    # block, where the attribute or tag was written.
+    kind, tag, attr = signature
+    needle = attr if kind in ("attr", "value") else ("<" + tag if kind == "tag" else "")
+    if needle and needle not in lines[lo - 1].lower():
+        for k in range(lo - 1, floor, -1):  # not before the previous one of its kind
+            if needle in lines[k - 1].lower():
+                return k
     return lo
 
 
@@ -185,11 +193,12 @@ def check_rendered(page, rules: dict, md, named: set) -> list:
     gone = sanitize.removed(render(md, page.body), rules)
     if not gone:
         return []
-    lines, cache, seen, out = page.body.split("\n"), {}, Counter(), []
+    lines, cache, seen, last, out = page.body.split("\n"), {}, Counter(), {}, []
     link_lines = _link_scheme_lines(page.body)
     for r in gone:
         seen[r.signature] += 1
-        n = _locate(lines, md, rules, r.signature, seen[r.signature], cache)
+        n = _locate(lines, md, rules, r.signature, seen[r.signature], cache, last.get(r.signature, 0))
+        last[r.signature] = n
         if (n, r.tag, "") in named or (n, r.tag, r.attr) in named:
             continue
         if r.kind == "url" and r.tag == "a" and n in link_lines:

@@ -63,6 +63,9 @@ def _cleaner(key: str) -> nh3.Cleaner:
         attributes.get(tag, set()).difference_update(by_attr)
     for names in attributes.values():
         names -= {n for n in names if n.startswith("on")} | {"srcdoc", "srcset", "formaction"}
+    if "src" in attributes["*"]:  # only an image loads its src (an <input> or <video> would too)
+        attributes["*"].discard("src")
+        attributes.setdefault("img", set()).add("src")
     return nh3.Cleaner(
         tags=tags, attributes=attributes, tag_attribute_values=values,
         generic_attribute_prefixes={"aria-"}, url_schemes=set(rules.get("url_schemes") or ["https"]),
@@ -171,5 +174,7 @@ def removed(content: str, rules: dict) -> list[Removal]:
 
 def _allowed_attrs(rules: dict, tag: str) -> set:
     names = set(rules["allowed_attributes"]) | set((rules.get("generated_attributes") or {}).get(tag, []))
+    if tag != "img":
+        names.discard("src")
     names |= set((rules.get("attribute_values") or {}).get(tag, {}))
     return names
