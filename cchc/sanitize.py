@@ -84,20 +84,61 @@ def clean(content: str, rules: dict) -> str:
 
 NAME = re.compile(r"<\s*/?\s*([a-zA-Z][^\s/>]*)")
 WORD = re.compile(r"[^\s\"'<>/=`]+")
+# Every tag, attribute and scheme the checker's comparison keeps as it was: the HTML, SVG and
+# MathML elements, the attributes of HTML and SVG (any on*, data-*, aria-* by prefix), and the
+# schemes that matter. Anything outside is removed on both sides of the comparison (so it is
+# not named), and by the build as well.
+KNOWN_TAGS = set("""a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blink
+blockquote body br button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div
+dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html
+i iframe image img input ins isindex kbd keygen label legend li link listing main map mark marquee menu menuitem meta
+meter multicol nav nextid nobr noembed noframes noscript object ol optgroup option output p param picture plaintext
+portal pre progress q rb rp rt rtc ruby s samp script search section select slot small source spacer span strike
+strong style sub summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video
+wbr xmp svg animate animatemotion animatetransform circle clippath defs desc ellipse feimage filter foreignobject g
+handler line lineargradient marker mask metadata mpath path pattern polygon polyline radialgradient rect set stop
+switch symbol text textpath tspan use view math maction annotation annotation-xml menclose merror mfenced mfrac mglyph
+mi mlabeledtr mmultiscripts mn mo mover mpadded mphantom mroot mrow ms mspace msqrt mstyle msub msubsup msup mtable
+mtd mtext mtr munder munderover semantics""".split())
+KNOWN_ATTRS = set("""abbr accept accept-charset accesskey action align alink allow allowfullscreen alt archive
+async attributename autocapitalize autocomplete autofocus autoplay background begin bgcolor border by cellpadding
+cellspacing char charoff charset checked cite class classid clear code codebase codetype color cols colspan compact
+content contenteditable controls coords crossorigin d data datasrc datetime declare decoding default defer dir
+dirname disabled download draggable dur dynsrc enctype end enterkeyhint face fill for form formaction formenctype
+formmethod formnovalidate formtarget frame frameborder from headers height hidden high href hreflang http-equiv icon
+id inert inputmode integrity is ismap itemid itemprop itemref itemscope itemtype kind label lang language list
+loading longdesc loop low lowsrc manifest marginheight marginwidth markdown max maxlength media method min minlength
+multiple muted name nohref noresize noshade novalidate nowrap open optimum pattern ping placeholder popover
+popovertarget popovertargetaction poster preload profile readonly referrerpolicy rel required rev reversed role
+rows rowspan rules sandbox scheme scope scrolling selected shadowrootmode shape size sizes slot span spellcheck src
+srcdoc srclang srcset standby start step stroke style summary tabindex target text title to translate type usemap
+valign value values valuetype version viewbox vspace width wrap xlink:href xmlns xmlns:xlink""".split())
+KNOWN_SCHEMES = set("""javascript vbscript livescript mocha data file blob filesystem about view-source ms-its mhtml
+jar ftp ws wss feed intent chrome resource res http https mailto tel sms geo irc news nntp ssh sftp smb webcal urn
+cid mid""".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _keep_known() -> nh3.Cleaner:
+    return nh3.Cleaner(tags=KNOWN_TAGS, attributes={"*": KNOWN_ATTRS}, generic_attribute_prefixes={"on", "data-", "aria-"},
+                       url_schemes=KNOWN_SCHEMES, clean_content_tags=set(), strip_comments=True, link_rel=None)
 
 
 def _keep_everything(content: str) -> nh3.Cleaner:
     """A cleaner that keeps every tag, attribute and scheme the content holds: the same
     parse (html5ever, comments dropped), nothing judged. Compared with clean(), the difference
-    is exactly what the allowlist removed."""
+    is exactly what the allowlist removed. Built for a page only when it holds a tag name
+    outside KNOWN_TAGS (a custom element); otherwise the one cached cleaner is used."""
     tags = {m.group(1).lower() for m in NAME.finditer(content)}
+    if tags <= KNOWN_TAGS:
+        return _keep_known()
     words = {w.lower() for w in WORD.findall(content)}
     # A scheme can hide behind entities and the tabs/newlines a browser ignores.
     plain = re.sub(r"[\t\n\r]", "", html.unescape(content))
     schemes = {m.lower() for m in re.findall(r"([a-zA-Z][a-zA-Z0-9+.-]*)\s*:", plain)}
-    return nh3.Cleaner(tags=tags, attributes={"*": words}, generic_attribute_prefixes={"aria-", "data-"},
-                       url_schemes=schemes | {"http", "https"}, clean_content_tags=set(),
-                       strip_comments=True, link_rel=None)
+    return nh3.Cleaner(tags=tags | KNOWN_TAGS, attributes={"*": words | KNOWN_ATTRS},
+                       generic_attribute_prefixes={"on", "data-", "aria-"},
+                       url_schemes=schemes | KNOWN_SCHEMES, clean_content_tags=set(), strip_comments=True, link_rel=None)
 
 
 @dataclass(frozen=True)
