@@ -157,6 +157,7 @@ CASES = [
 assert len(CASES) >= 40 and len({c[0] for c in CASES}) == len(CASES)
 PAGES = {case_id: f"{FOLDER}/thu-doc-{i:02d}.md" for i, (case_id, _text, _at) in enumerate(CASES, 1)}
 
+UNTITLED = f"{FOLDER}/thu-doc-khong-tieu-de.md"
 NEWS_LATER = "tin-tuc/tin-hen-gio.md"  # dated after TODAY
 NEWS_XSS = "tin-tuc/tin-co-ma-doc.md"
 XSS_TITLE = f'Tin thử "><img src=x onerror={P}> <script>{P}</script>'
@@ -204,6 +205,9 @@ def fixture_site(tmp_path_factory):
     (docs / NEWS_XSS).write_text(NEWS.format(title=json.dumps(XSS_TITLE, ensure_ascii=False), date=TODAY,
                                              category=category, description=json.dumps(XSS_TITLE, ensure_ascii=False)),
                                  "utf-8")
+    # No title in the front matter: MkDocs takes the first heading, tags stripped, quotes kept.
+    (docs / UNTITLED).write_text(f'---\ndescription: Trang thử không có tiêu đề trong phần khai báo.\nkind: article\n---\n\n'
+                                 f'# Tiêu đề" onmouseover="{P}" data-x="\n\nNội dung.\n', "utf-8")
     # Links out of the tree: the build must never follow them.
     outside = base / "outside"
     outside.mkdir()
@@ -317,6 +321,13 @@ def test_payload_pages_run_no_more_than_a_normal_page(fixture_site):
     normal = scripts(f"{FOLDER}/sap-xep-to-chuc-bo-may.md")
     for case_id, src in PAGES.items():
         assert scripts(src) == normal, case_id
+
+
+def test_a_title_taken_from_the_first_heading_stays_text(fixture_site):
+    text = (fixture_site["site"] / page_dir(UNTITLED) / "index.html").read_text("utf-8")
+    found = Elements(text, False).found
+    assert [f"<{t} {a}>" for t, attrs in found for a in attrs if a.startswith("on") or a == "data-x"] == []
+    assert re.search(r"<title>Tiêu đề(&quot;|&#34;|\") onmouseover=", text), re.search(r"<title>.*</title>", text)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
