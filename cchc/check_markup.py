@@ -145,6 +145,9 @@ def message(r: sanitize.Removal, rules: dict) -> str:
         scheme = plain_url(r.value).split(":", 1)[0].lower() if ":" in plain_url(r.value) else ""
         return (f"Địa chỉ '{_shown(r.value)}' ({r.attr} của thẻ <{r.tag}>) dùng giao thức '{scheme}:' không an toàn:"
                 f" {gone}. Chỉ dùng {', '.join(s + ':' for s in rules.get('url_schemes', []))} hoặc đường dẫn tới tệp .md")
+    if r.attr == "title":
+        return (f"Chú thích (title) '{_shown(r.value)}' trên thẻ <{r.tag}> có dấu '<': giao diện hiện chú thích như HTML,"
+                " nên bản dựng đổi nó thành chữ để không thành thẻ HTML. Bỏ thẻ HTML khỏi chú thích")
     return (f"Giá trị '{_shown(r.value)}' của thuộc tính '{r.attr}' trên thẻ <{r.tag}> không được phép: {gone}"
             " (một phần hoặc toàn bộ). Xóa giá trị này")
 

@@ -40,9 +40,14 @@ def _key(rules: dict) -> str:
         "style_properties", "url_schemes")}, sort_keys=True)
 
 
-def _image_src_only_local(tag: str, attr: str, value: str):
-    if attr == "src" and REMOTE.match(html.unescape(value).replace("\t", "").replace("\n", "")):
-        return None
+def _attribute_filter(tag: str, attr: str, value: str):
+    """nh3 hands over the value decoded; what it returns is escaped again when written."""
+    if attr == "src" and REMOTE.match(value.replace("\t", "").replace("\n", "").replace("\r", "")):
+        return None  # an image from another host: a third-party request on every view
+    if attr == "title" and "<" in value:
+        # Material's tooltips (content.tooltips) put a title into the page with innerHTML: a
+        # title is text, so its '<' must reach that innerHTML as '&lt;'.
+        return value.replace("<", "&lt;")
     return value
 
 
@@ -71,7 +76,7 @@ def _cleaner(key: str) -> nh3.Cleaner:
         generic_attribute_prefixes={"aria-"}, url_schemes=set(rules.get("url_schemes") or ["https"]),
         filter_style_properties=set(rules.get("style_properties") or []),
         clean_content_tags=CONTENT_REMOVED - tags, strip_comments=True, link_rel=None,
-        attribute_filter=_image_src_only_local,
+        attribute_filter=_attribute_filter,
     )
 
 
@@ -201,7 +206,7 @@ def removed(content: str, rules: dict) -> list[Removal]:
         for name, value in attrs:
             value = value or ""
             if name in left:
-                if (left[name] or "") != value:  # kept with less in it (style properties)
+                if _same(name, left[name] or "") != _same(name, value):  # kept with less in it (style)
                     out.append(Removal("value", tag, name, value))
                 continue
             if name.startswith("on") or name not in _allowed_attrs(key, tag):
@@ -211,6 +216,11 @@ def removed(content: str, rules: dict) -> list[Removal]:
             else:
                 out.append(Removal("value", tag, name, value))
     return out
+
+
+def _same(name: str, value: str) -> str:
+    """A value as compared: a style as its declarations, however spaced."""
+    return re.sub(r"[\s;]+", "", value).lower() if name == "style" else value
 
 
 def _allowed_attrs(rules: dict, tag: str) -> set:
