@@ -630,7 +630,7 @@ def test_scheduled_news_waits_for_its_day(fixture_site):
     for name, text in (("index", index), ("rss", rss), ("json", feed), ("portal", portal)):
         assert "tin-hen-gio" not in text, name
     warning = [p for p in fixture_site["problems"] if p.path == f"docs/vi/{NEWS_LATER}"]
-    assert [(p.line, p.severity) for p in warning] == [(5, "warning")], [str(p) for p in warning]
+    assert [(p.line, p.severity) for p in warning if "published-urls" not in p.message] == [(5, "warning")], [str(p) for p in warning]
     assert "20/12/2026" in warning[0].message and "02/12/2026" in warning[0].message
     pages = site.discover(fixture_site["root"])
     from datetime import date
