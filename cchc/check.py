@@ -1,7 +1,7 @@
 """Run every check on a tree and return the problems, sorted. Pure: prints nothing."""
 from pathlib import Path
 
-from cchc import data as data_mod, paths, site
+from cchc import data as data_mod, news, paths, site
 from cchc.check_coverage import check_coverage
 from cchc.check_external import check_external
 from cchc.check_lifecycle import check_data as check_lifecycle_data, check_pages as check_lifecycle
@@ -23,6 +23,7 @@ def run(root: Path = paths.ROOT, external: bool = False, fetch=None) -> tuple[li
     if not vi_pages:
         problems.append(Problem(f"docs/{paths.DEFAULT_LANGUAGE}", 1, f"Không tìm thấy trang nào (docs/{paths.DEFAULT_LANGUAGE}/**/*.md)."
                                 " Kiểm tra đã chạy lệnh ở thư mục gốc của kho mã chưa"))
+    problems += site.file_problems(root)  # links, folders named x.md, unreadable pages (cchc/site.py)
     for rel in site.stray_markdown(root):
         problems.append(Problem(rel, 1, f"Trang nằm ngoài docs/vi/ và docs/en/ nên sẽ không được xuất bản. Chuyển tệp vào docs/vi/"))
     # Page checks always run: a broken data file is reported on its own lines, and only the
@@ -37,6 +38,7 @@ def run(root: Path = paths.ROOT, external: bool = False, fetch=None) -> tuple[li
     problems += check_untranslated(pages)
     if external:
         problems += check_external(links_out, **({"fetch": fetch} if fetch else {}))
+    problems += news.scheduled(pages)  # warnings: news dated after today
     if data.plans and vi_pages:  # with no pages at all, that one line says it all
         problems += check_coverage(data, pages)
     counts = {"pages": len(pages), "plans": len(data.plans)}

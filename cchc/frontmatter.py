@@ -23,6 +23,13 @@ def read(raw: bytes) -> Page:
     """Parse raw file bytes. Never raises: problems are returned with their lines."""
     if not raw.removeprefix(b"\xef\xbb\xbf").strip():
         return Page(None, "", 1, problems=[(1, "Tệp rỗng. " + HOW_TO_START)])
+    nul = raw.find(b"\x00")
+    if nul != -1:  # a picture or document saved as .md: no text editor writes a NUL byte
+        return Page(None, "", 1, problems=[(
+            raw[:nul].count(b"\n") + 1,
+            "Tệp nhị phân (có byte 0), không phải văn bản: có lẽ là ảnh hay tài liệu bị đặt tên .md."
+            " Đổi lại đúng đuôi tệp, hoặc viết trang bằng chữ theo mẫu trong templates/",
+        )])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -44,7 +51,7 @@ def read(raw: bytes) -> Page:
         )])
     fm_text = "\n".join(lines[1:end])
     body = "\n".join(lines[end + 1:])
-    parsed = yamlio.parse(fm_text)
+    parsed = yamlio.parse(fm_text, first_line=2)
     if parsed.error:
         return Page(None, body, end + 2, problems=[(parsed.error_line + 1, parsed.error)])
     # Shift YAML lines (relative to the block) to file lines (block starts on line 2).

@@ -10,9 +10,10 @@ test (or an editor asking "what fails next month?") fixes it.
 """
 import os
 import re
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 TODAY_ENV = "CCHC_TODAY"
+VIETNAM = timezone(timedelta(hours=7))  # the site's days are Vietnamese days (news dates, validity)
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -38,7 +39,7 @@ def today() -> date:
         if day is None:
             raise ValueError(f"{TODAY_ENV}='{fixed}' không phải ngày hợp lệ. Viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-12-02")
         return day
-    return date.today()
+    return datetime.now(VIETNAM).date()
 
 
 def _ids(value) -> list:

@@ -11,6 +11,7 @@ through xml.etree, JSON only through json, HTML only through xml.etree's HTML se
 import html
 import json
 import math
+import os
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -19,7 +20,8 @@ from datetime import date, datetime, timedelta, timezone
 from email.utils import format_datetime
 import yaml
 
-from cchc import markers, paths, site
+from cchc import lifecycle, markers, paths, site
+from cchc.problems import Problem
 
 SECTION = "tin-tuc"
 INDEX_SRC = f"{SECTION}/index.md"
@@ -82,6 +84,14 @@ class Item:
     unit: str | None
 
 
+TODAY_ENV = lifecycle.TODAY_ENV  # tests set it by this name too
+
+
+def today() -> date:
+    """The build's date: one rule for the whole site (cchc/lifecycle.py; CCHC_TODAY sets it)."""
+    return lifecycle.today()
+
+
 def _day(value) -> date | None:
     try:
         return date.fromisoformat(str(value))
@@ -93,13 +103,16 @@ def _is_news(page) -> bool:
     return bool(page.meta) and page.meta.get("kind") == "news"
 
 
-def collect(pages, lang: str) -> tuple[list, list]:
-    """News of the site in `lang`, newest first, and problems as (rel, message).
+def collect(pages, lang: str, on: date | None = None) -> tuple[list, list]:
+    """News of the site in `lang` published by day `on` (default: today()), newest first, and
+    problems as (rel, message). An item dated later is scheduled: it stays out of the index,
+    the feeds and the portal's list until a build on or after its date.
 
     The Vietnamese pages are the list. On another language's site an item is its translation
     (docs/<lang>/<same path>) when there is one, else the Vietnamese item, which the i18n
     plugin publishes at the same URL under /<lang>/. A page whose date is missing or not a
     date cannot be placed, so it is left out and reported."""
+    on = on or today()
     by_key = {(p.lang, p.src): p for p in pages if _is_news(p)}
     out, problems = [], []
     for (page_lang, src), vi_page in sorted(by_key.items()):
@@ -110,6 +123,8 @@ def collect(pages, lang: str) -> tuple[list, list]:
         if day is None:
             problems.append((vi_page.rel, "tin tức thiếu 'date' hợp lệ (dạng 2022-01-30) nên không xếp được vào danh sách tin"))
             continue
+        if day > on:
+            continue  # scheduled: see scheduled()
         def field(name):  # the translation's value, else the Vietnamese one; ids must be text
             value = page.meta.get(name) or vi_page.meta.get(name)
             return value if isinstance(value, str) else None
@@ -121,6 +136,21 @@ def collect(pages, lang: str) -> tuple[list, list]:
     out.sort(key=lambda item: item.src)
     out.sort(key=lambda item: item.day, reverse=True)  # stable: same day keeps path order
     return out, problems
+
+
+def scheduled(pages, on: date | None = None) -> list:
+    """Warnings for news dated after `on` (default: today()): when each will appear."""
+    on = on or today()
+    out = []
+    for page in pages:
+        day = _day(page.meta.get("date")) if _is_news(page) else None
+        if day and day > on:
+            line = page.lines.get(("date",), 1)
+            out.append(Problem(page.rel, line, (
+                f"Tin đề ngày {date_shown(day, 'vi')}, sau hôm nay ({date_shown(on, 'vi')}): chưa hiện trong danh sách"
+                " tin, nguồn tin RSS/JSON và khung tin cho cổng thông tin. Tin sẽ hiện từ lần dựng trang vào hoặc sau"
+                f" ngày {date_shown(day, 'vi')}. Nếu đề nhầm ngày, sửa 'date'"), "warning"))
+    return out
 
 
 def section_index(pages, lang: str):

@@ -1,5 +1,11 @@
-"""Find every page under docs/<lang>/ and read its front matter (no Markdown rendering)."""
+"""Find every page under docs/<lang>/ and read its front matter (no Markdown rendering).
+
+The walk never follows a symbolic link and never opens anything but a regular file: a link
+(to /etc/passwd, or dangling), a folder named `x.md`, an unreadable file are left out and
+named, one line each, by `file_problems` (issue 12)."""
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -35,16 +41,82 @@ def url_for(lang: str, src: str) -> str:
     return f"{prefix}/{stem}/" if stem else f"{prefix}/"
 
 
+def walk(base: Path):
+    """(path, os.lstat result) of every entry under `base`, sorted, links not followed."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
+        dirnames.sort()
+        for name in dirnames + filenames:
+            path = os.path.join(dirpath, name)
+            try:
+                found.append((Path(path), os.lstat(path)))
+            except OSError:
+                continue  # gone since it was listed
+    return sorted(found, key=lambda entry: entry[0].as_posix())
+
+
+def linked_path(base: Path, path: Path) -> bool:
+    """True when `path` (under `base`) is a symbolic link or lies inside one."""
+    try:
+        parts = Path(path).relative_to(base).parts
+    except ValueError:
+        return True  # not under docs/ at all
+    current = Path(base)
+    for part in parts:
+        current = current / part
+        if current.is_symlink():
+            return True
+    return False
+
+
+def _regular_markdown(base: Path) -> list:
+    if base.is_symlink() or not base.is_dir():
+        return []
+    return [path for path, st in walk(base) if path.suffix == ".md" and stat.S_ISREG(st.st_mode)]
+
+
+def file_problems(root: Path = paths.ROOT) -> list:
+    """What the walk leaves out under docs/, one Problem each: symbolic links, folders named
+    like pages, pages that cannot be read, anything that is not a regular file or folder."""
+    from cchc.problems import Problem  # here: problems imports nothing of ours, keep it that way
+
+    docs = Path(root) / "docs"
+    out = []
+    if not docs.is_dir():
+        return out
+    for path, st in walk(docs):
+        rel = path.relative_to(root).as_posix()
+        if stat.S_ISLNK(st.st_mode):
+            target = os.readlink(path)
+            state = "" if path.exists() else " (trỏ tới thứ không tồn tại)"
+            out.append(Problem(rel, 1, f"Liên kết tượng trưng (symlink) tới '{target}'{state}: không được phép trong"
+                               " docs/, bản dựng bỏ qua nó. Thay bằng tệp thật, chép vào đúng chỗ"))
+        elif stat.S_ISDIR(st.st_mode):
+            if path.suffix == ".md":
+                out.append(Problem(rel, 1, f"Thư mục '{path.name}' có tên như một trang (.md). Đổi tên thư mục,"
+                                   " bỏ đuôi '.md'"))
+        elif not stat.S_ISREG(st.st_mode):
+            out.append(Problem(rel, 1, "Không phải tệp thường (thiết bị, FIFO hay socket): không được phép trong docs/."
+                               " Xóa nó"))
+        elif path.suffix == ".md" and not os.access(path, os.R_OK):
+            out.append(Problem(rel, 1, "Không đọc được trang (không có quyền đọc). Cấp quyền đọc cho tệp"
+                               " (chmod a+r) hoặc tạo lại tệp"))
+    return out
+
+
 def discover(root: Path = paths.ROOT) -> list[PageRec]:
-    """All Markdown pages of every language, sorted by path."""
+    """All Markdown pages of every language, sorted by path (regular, readable files only)."""
     pages = []
     docs = Path(root) / "docs"
     for lang in paths.LANGUAGES:
         base = docs / lang
-        for path in sorted(base.rglob("*.md")):
+        for path in _regular_markdown(base):
             src = path.relative_to(base).as_posix()
-            with open(path, "rb") as f:  # plain open: Path.read_bytes costs more at 2,700 pages
-                parsed = frontmatter.read(f.read())
+            try:
+                with open(path, "rb") as f:  # plain open: Path.read_bytes costs more at 2,700 pages
+                    parsed = frontmatter.read(f.read())
+            except OSError:
+                continue  # named by file_problems
             pages.append(PageRec(
                 rel=f"docs/{lang}/{src}", lang=lang, src=src, url=url_for(lang, src),
                 meta=parsed.meta, body=parsed.body, body_line=parsed.body_line,
@@ -56,9 +128,11 @@ def discover(root: Path = paths.ROOT) -> list[PageRec]:
 def stray_markdown(root: Path = paths.ROOT) -> list[str]:
     """Markdown files under docs/ but outside every language folder (they would be lost)."""
     docs = Path(root) / "docs"
+    if not docs.is_dir():
+        return []
     return sorted(
-        p.relative_to(root).as_posix() for p in docs.rglob("*.md")
-        if p.relative_to(docs).parts[0] not in paths.LANGUAGES
+        p.relative_to(root).as_posix() for p, st in walk(docs)
+        if p.suffix == ".md" and stat.S_ISREG(st.st_mode) and p.relative_to(docs).parts[0] not in paths.LANGUAGES
     )
 
 

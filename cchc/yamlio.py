@@ -59,6 +59,25 @@ class _AliasUsed(Exception):
     pass
 
 
+class _Duplicate(Exception):
+    """A key written twice in one mapping: PyYAML would keep the second value silently."""
+
+    def __init__(self, key, first: int, second: int):
+        super().__init__(key)
+        self.key, self.first, self.second = key, first, second
+
+
+def _key_lines(node) -> None:
+    """Raise _Duplicate for the first key of a mapping node written twice (scalar keys)."""
+    seen = {}
+    for key, _value in node.value:
+        if isinstance(key, yaml.ScalarNode):
+            line = key.start_mark.line + 1
+            if key.value in seen:
+                raise _Duplicate(key.value, seen[key.value], line)
+            seen[key.value] = line
+
+
 def _index(node, path, lines, seen=None):
     # A node reached twice is a YAML alias (*name). Aliases can multiply a short text into
     # billions of values ("billion laughs"), so page and data files may not use them.
@@ -68,6 +87,7 @@ def _index(node, path, lines, seen=None):
     seen.add(id(node))
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
+        _key_lines(node)
         for key, value in node.value:
             child = path + (key.value,)
             lines[child] = key.start_mark.line + 1
@@ -124,8 +144,11 @@ def _build(node, path, lines, seen, loader):
                 raise _Unusual
             child = path + (key.value,)
             line = key.start_mark.line + 1
+            name = key.value if key.tag == _STR else _scalar(key, loader)
+            if name in out:
+                _key_lines(node)  # the two lines, as written
             lines[child] = line
-            out[key.value if key.tag == _STR else _scalar(key, loader)] = _build(value, child, lines, seen, loader)
+            out[name] = _build(value, child, lines, seen, loader)
             lines[child] = line
         return out
     if node.tag != _SEQ:
@@ -133,8 +156,10 @@ def _build(node, path, lines, seen, loader):
     return [_build(item, path + (i,), lines, seen, loader) for i, item in enumerate(node.value)]
 
 
-def parse(text: str) -> Parsed:
-    """Parse YAML text; on failure return a Vietnamese explanation and the line."""
+def parse(text: str, first_line: int = 1) -> Parsed:
+    """Parse YAML text; on failure return a Vietnamese explanation and the line.
+    `first_line`: the file's line number of the text's first line (front matter starts on
+    line 2), for messages that name a second line."""
     loader = _Loader(text)
     lines = {}
     try:
@@ -148,6 +173,10 @@ def parse(text: str) -> Parsed:
                 lines = {}
                 _index(node, (), lines)
                 value = loader.construct_document(node)
+    except _Duplicate as exc:
+        first, second = exc.first + first_line - 1, exc.second + first_line - 1
+        return Parsed(error=f"Trường '{exc.key}' được khai báo hai lần, ở dòng {first} và dòng {second};"
+                      " chỉ giá trị sau được dùng. Giữ một dòng, xóa dòng kia", error_line=exc.second)
     except _AliasUsed:
         return Parsed(error="Không dùng neo và bí danh YAML ('&tên', '*tên'); hãy viết đầy đủ từng giá trị",
                       error_line=1)

@@ -51,7 +51,7 @@ def _generated(config, lang: str, src: str, content: str) -> File:
 def on_files(files, config):
     lang = config.theme["language"]
     data, pages = _state(config)
-    items, problems = news.collect(pages, lang)
+    items, problems = news.collect(pages, lang, news.today())  # news dated later wait for a later build
     if problems:
         raise PluginError("Tin tức có lỗi:\n" + "\n".join(f"{rel}: {msg}" for rel, msg in problems))
     cats = data.news_categories

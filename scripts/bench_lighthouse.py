@@ -99,7 +99,7 @@ def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 def build(dest: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
     if result.returncode:
