@@ -10,7 +10,7 @@ hook (hooks/admin.py) writes the result to site/admin/config.yml.
 import json
 from urllib.parse import urlsplit
 
-from cchc import paths, procedure
+from cchc import lifecycle, paths, procedure
 from cchc.check_pages import EDITORIAL_FIELDS
 
 # Fields an editor never sets: `kind` is fixed by the collection (a hidden field), `plan`
@@ -76,12 +76,12 @@ def choice_lists(data, lists) -> dict:
     items = [(i, f"{i}: {item['summary'][:90]}", item_kind, item.get("kinds"))
              for i, (_plan, item, item_kind) in data.items.items()]
     documents = []
-    for i, d in data.documents.items():
+    for i, d in lifecycle.current_documents(data.documents, lifecycle.today()).items():
         label = " ".join(str(x) for x in (d.get("number"), d.get("subject")) if x) or i
         documents.append((i, f"{label[:100]} ({i})"))
     return {
         "themes": labelled(data.themes, "title"), "audiences": labelled(data.audiences),
-        "units": labelled(data.units, "name"), "news_categories": labelled(data.news_categories),
+        "units": labelled(lifecycle.current_units(data.units, lifecycle.today()), "name"), "news_categories": labelled(data.news_categories),
         "documents": documents, "items": items,
         "levels": labelled(lists.levels if lists else {}), "ways": labelled(lists.ways if lists else {}),
         "fields": labelled(lists.fields if lists else {}),

@@ -58,6 +58,11 @@ def unit_ended(unit: dict | None, day: date) -> bool:
     return end is not None and end < day
 
 
+def current_units(units: dict, day: date) -> dict:
+    """The units still in office on `day`: the only ones a new page may name (scaffolder, web editor)."""
+    return {uid: unit for uid, unit in units.items() if not unit_ended(unit, day)}
+
+
 def successors(units: dict, unit_id: str, day: date) -> list:
     """The units that hold `unit_id`'s work on `day`: its `succeeded_by`, followed through
     successors that have themselves ended, in order, each once. Empty when the unit is still
@@ -118,6 +123,11 @@ def replacement(documents: dict, doc_id: str, day: date) -> str | None:
         seen.add(current)
         current = documents[current]["replaced_by"]["id"]
     return current
+
+
+def current_documents(documents: dict, day: date) -> dict:
+    """The documents not replaced on `day`: the only ones a new page may cite as its source."""
+    return {did: doc for did, doc in documents.items() if not replaced(doc, day)}
 
 
 def amendments(doc: dict | None, day: date) -> list:

@@ -4,7 +4,7 @@
   python3 scripts/new_page.py                      # asks each question
   python3 scripts/new_page.py --kind guide --theme dich-vu-cong-truc-tuyen \
       --title "Nộp hồ sơ qua bưu điện" --description "..." --audience nguoi-dan \
-      --unit phong-van-hoa-thong-tin-thuan-nam --plan-items TN22-ND-05
+      --unit ubnd-cac-xa-khanh-hoa-thuan-nam-cu --plan-items TN22-ND-05
 
   python3 scripts/new_page.py --lang en --from docs/vi/thu-tuc/dang-ky-khai-sinh.md \
       --title "Registering a birth" --description "..."   # the English twin, to translate
@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cchc import data as data_mod, paths, scaffold  # noqa: E402
+from cchc import data as data_mod, lifecycle, paths, scaffold  # noqa: E402
 
 QUESTIONS = [  # (option, question, source of choices or None, several answers?)
     ("kind", "Loại trang", "kinds", False),
@@ -42,7 +42,7 @@ def choices(data, source):
     if source == "audiences":
         return {k: v["label"] for k, v in data.audiences.items()}
     if source == "units":
-        return {k: v["name"] for k, v in data.units.items()}
+        return {k: v["name"] for k, v in lifecycle.current_units(data.units, lifecycle.today()).items()}
     if source == "categories":
         return {k: c["label"] for k, c in data.news_categories.items()}
     if source == "items":

@@ -33,7 +33,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cchc import data as data_mod, health, paths, scaffold, site
+from cchc import data as data_mod, health, lifecycle, paths, scaffold, site
 from conftest import load_script
 
 ROOT = paths.ROOT
@@ -89,7 +89,7 @@ def first_content_item(root: Path) -> str:
 def scaffold_args(kind: str, theme: str, item: str, title: str = TITLE) -> list:
     loaded, _ = data_mod.load(ROOT)
     args = ["--kind", kind, "--theme", theme, "--title", title, "--description", DESCRIPTION,
-            "--audience", next(iter(loaded.audiences)), "--unit", next(iter(loaded.units)),
+            "--audience", next(iter(loaded.audiences)), "--unit", next(iter(lifecycle.current_units(loaded.units, lifecycle.today()))),
             "--plan-items", item, "--today", TODAY]
     if kind == "news":
         args += ["--category", TAXONOMY["news_categories"][0]["id"]]
@@ -178,7 +178,7 @@ def xss_page(kind: str, item: str, lang: str) -> str:
             "theme": THEMES[0], "audience": ["nguoi-dan", XSS], "unit": XSS, "plan_items": [item],
             "sources": [XSS], "updated": XSS, "review_by": XSS}
     if kind == "news":
-        meta.update(category=XSS, date="2099-01-01")  # newest: first in the index and feeds
+        meta.update(category=XSS, date="2026-12-01")  # newest of the tree yet past (a later date is scheduled, not listed)
     if kind == "procedure":  # the card prints these free-text facts (ids are checked by the hook)
         meta["procedure"] = {"documents": [XSS], "time_limit": XSS, "fee": XSS, "result": XSS,
                              "conditions": [XSS], "checked": "2026-11-23"}
@@ -297,7 +297,7 @@ def test_scaffolder_fills_published_once_the_schema_has_it(monkeypatch):
     loaded, _ = data_mod.load(ROOT)
     item = next(i for i, (_p, _it, k) in loaded.items.items() if k == "content")
     args = dict(kind="news", theme=THEMES[0], title=TITLE, description=DESCRIPTION, audience=["nguoi-dan"],
-                unit=next(iter(loaded.units)), plan_items=[item], category=TAXONOMY["news_categories"][0]["id"],
+                unit=next(iter(lifecycle.current_units(loaded.units, lifecycle.today()))), plan_items=[item], category=TAXONOMY["news_categories"][0]["id"],
                 today=TODAY)
     rel, text, _ = scaffold.make_page(loaded, ROOT, **args)
     assert rel == f"docs/vi/tin-tuc/{TODAY[:7]}-{STEM}.md"
@@ -435,7 +435,7 @@ def unsafe_check(tmp_path_factory):
     for case, (line, _message) in UNSAFE_LINES.items():
         _rel, text, problems = scaffold.make_page(
             loaded, root, kind="article", theme=theme, title=f"Kiểm tra {case}", description=DESCRIPTION,
-            audience=["nguoi-dan"], unit=next(iter(loaded.units)), plan_items=[item], today=TODAY,
+            audience=["nguoi-dan"], unit=next(iter(lifecycle.current_units(loaded.units, lifecycle.today()))), plan_items=[item], today=TODAY,
             template_dir=root / "templates")
         assert not problems
         text = text[: text.index("\n---\n", 4) + 5] + "\n" + WRITTEN_BODY  # the page written, not the template's sample
@@ -493,7 +493,7 @@ def test_checker_rejects_a_disguised_javascript_link(tmp_path, title, line):
     root = copy_repo(tmp_path / "repo")
     loaded, _ = data_mod.load(root)
     rel, text, _ = scaffold.make_page(loaded, root, kind="article", theme=THEMES[0], title=title,
-                                      description=DESCRIPTION, audience=["nguoi-dan"], unit=next(iter(loaded.units)),
+                                      description=DESCRIPTION, audience=["nguoi-dan"], unit=next(iter(lifecycle.current_units(loaded.units, lifecycle.today()))),
                                       plan_items=[first_content_item(root)], today=TODAY, template_dir=root / "templates")
     (root / rel).write_text(text + "\n" + line + "\n", "utf-8")
     assert run_script(root, "update_manifest.py").returncode == 0

@@ -44,7 +44,7 @@ description: Trang thử do bộ kiểm thử an toàn tạo ra, mang một đo�
 kind: article
 theme: to-chuc-bo-may
 audience: [nguoi-dan]
-unit: phong-noi-vu-thuan-nam
+unit: ubnd-cac-xa-khanh-hoa-thuan-nam-cu
 plan_items: [TN22-ND-07]
 updated: 2026-11-23
 ---
@@ -170,7 +170,7 @@ date: {date}
 category: {category}
 theme: to-chuc-bo-may
 audience: [nguoi-dan]
-unit: phong-noi-vu-thuan-nam
+unit: ubnd-cac-xa-khanh-hoa-thuan-nam-cu
 plan_items: [TN22-ND-07]
 updated: {date}
 ---
