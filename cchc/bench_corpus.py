@@ -419,14 +419,14 @@ def field_page(field_id: str, label_vi: str, label_en: str, lang: str) -> str:
     if lang == paths.DEFAULT_LANGUAGE:
         meta = [("title", f"Thủ tục lĩnh vực {label_vi}"),
                 ("description", f"Các thẻ thủ tục hành chính lĩnh vực {label_vi.lower()}, xếp theo cấp thực hiện"
-                                " (tỉnh, huyện, xã); thủ tục làm trực tuyến toàn trình được ghi rõ."),
+                                " (tỉnh, xã); thủ tục làm trực tuyến toàn trình được ghi rõ."),
                 ("kind", "section")]
         intro = ("Các thủ tục lĩnh vực này, xếp theo cấp thực hiện. Xem thêm danh mục [theo lĩnh vực](../index.md),"
                  " [theo cấp thực hiện](../theo-cap.md) và [làm trực tuyến toàn trình](../truc-tuyen.md).")
     else:
         meta = [("title", f"Procedures: {label_en}"),
                 ("description", f"Administrative procedure cards in the field of {label_en.lower()}, by level"
-                                " (province, district, commune); those that can be done fully online are marked."),
+                                " (province, commune); those that can be done fully online are marked."),
                 ("kind", "section")]
         intro = ("The procedures of this field, by level. See also the catalogue [by field](../index.md),"
                  " [by level](../theo-cap.md) and [fully online](../truc-tuyen.md).")

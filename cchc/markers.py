@@ -27,7 +27,7 @@ L = {
         "reporting": "Chế độ báo cáo", "covered_by": "Trang thực hiện", "not_covered": "Chưa có trang nào thực hiện mục này.",
         "form_kinds": "Tài liệu phù hợp", "deadline": "Hạn", "report_to": "Gửi", "with": "Phối hợp",
         "recurrence": {"6-thang": "6 tháng một lần", "hang-nam": "hằng năm", "dinh-ky": "định kỳ"},
-        "cadence": "Kỳ báo cáo", "via": "qua", "source": "Nguồn", "source_text": "Văn bản kế hoạch, bản trích lưu tại",
+        "cadence": "Kỳ báo cáo", "via": "qua", "source": "Nguồn", "source_text": "Văn bản kế hoạch, bản trích lưu trong hồ sơ tư liệu của trang web",
         "plan_text": "Theo kế hoạch", "cited": "Văn bản được dẫn", "summary": "Tình hình thực hiện",
         "covered_count": "{n}/{total} mục đã có trang thực hiện", "plan": "Kế hoạch", "term": "Viết tắt",
         "meaning": "Nghĩa", "word": "Thuật ngữ",
@@ -49,7 +49,7 @@ L = {
         "reporting": "Reporting", "covered_by": "Pages that carry it out", "not_covered": "No page covers this item yet.",
         "form_kinds": "Suitable materials", "deadline": "Deadline", "report_to": "To", "with": "Together with",
         "recurrence": {"6-thang": "every 6 months", "hang-nam": "yearly", "dinh-ky": "periodically"},
-        "cadence": "Reporting cycle", "via": "via", "source": "Source", "source_text": "Plan text, archived as",
+        "cadence": "Reporting cycle", "via": "via", "source": "Source", "source_text": "Plan text, an extract kept in this website's records",
         "plan_text": "In the plan's words (Vietnamese)", "cited": "Documents cited", "summary": "Progress",
         "covered_count": "{n} of {total} items have a page", "plan": "Plan", "term": "Abbreviation",
         "meaning": "Meaning", "word": "Term",
@@ -314,7 +314,8 @@ def _plan(ctx: Context, arg: str) -> str:
         out.append(f"{t['source_url']}: <{plan['source_url']}>")
         out.append("")
     if plan.get("source_file"):
-        out.append(f"{t['source_text']} `{plan['source_file']}`.")
+        # The file name is for editors (data/plans/*.yml); readers are told what it is, not its name.
+        out.append(f"{t['source_text']}.")
     return "\n".join(out)
 
 
