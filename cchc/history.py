@@ -100,11 +100,14 @@ class Banner:
 
     def _link(self, lang: str, here_url: str, src: str, title: str | None = None) -> str:
         """<a> from the page at `here_url` to the page `src` in `lang` (its own title if
-        translated, else the Vietnamese one: the English site falls back to it)."""
+        translated, else the Vietnamese one: the English site falls back to it, and the link
+        says so with lang="vi" for a screen reader and hreflang="vi" for the page it opens)."""
         meta = self._meta(lang, src) or {}
         target = url_for(lang, src).lstrip("/")
         href = get_relative_url(target, here_url)
-        return f'<a href="{html.escape(href)}">{html.escape(str(title or meta.get("title") or src))}</a>'
+        vi_only = title is None and lang != "vi" and (lang, src) not in self.by_lang
+        marks = ' hreflang="vi" lang="vi"' if vi_only else ""
+        return f'<a href="{html.escape(href)}"{marks}>{html.escape(str(title or meta.get("title") or src))}</a>'
 
     def _unit(self, uid: str, lang: str) -> str:
         return html.escape(unit_name(self.data, uid, lang))

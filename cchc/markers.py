@@ -69,7 +69,7 @@ def text(value) -> str:
 
 
 def quoted(value, lang: str) -> str:
-    """A plan's own words (the plans are in Vietnamese only): on a page in another language
+    """Vietnamese words (a plan's own, a glossary term): on a page in another language
     they are marked as Vietnamese, so a screen reader switches voice."""
     out = text(value)
     return out if lang == "vi" else f'<span lang="vi">{out}</span>'
@@ -357,7 +357,9 @@ def _glossary(ctx: Context, arg: str) -> str:
         terms = sorted((x for x in ctx.data.glossary if x.get("abbr", True) is abbr), key=lambda x: x["term"])
         if terms:
             out += ["" if out else None, f"| {head} | {t['meaning']} |", "|---|---|"]
-            out += [f"| {text(x['term'])} | {text(x[ctx.lang])} |" for x in terms]
+            # A full term is Vietnamese on every page: marked so on the others (quoted()). An
+            # abbreviation is not: it carries its tooltip in the page's language.
+            out += [f"| {text(x['term']) if abbr else quoted(x['term'], ctx.lang)} | {text(x[ctx.lang])} |" for x in terms]
     return "\n".join(line for line in out if line is not None)
 
 
