@@ -1,19 +1,11 @@
 """Front matter of every page: schema, known ids, what each kind requires, file names."""
-from difflib import get_close_matches
-
 from cchc import paths, slug
 from cchc.data import is_valid_fast, validator
 from cchc import procedure
 from cchc.problems import Problem
 from cchc.schema import explain_all
+from cchc.suggest import unknown
 from cchc.yamlio import line_of
-
-
-def _unknown(field, value, known, where) -> str:
-    hint = get_close_matches(str(value), [str(k) for k in known], n=1)
-    tip = f" Có phải ý bạn là '{hint[0]}'?" if hint else ""
-    shown = ", ".join(list(known)[:12]) + (", ..." if len(known) > 12 else "")
-    return f"{field}: '{value}' không có trong {where}.{tip} Các mã hợp lệ: {shown}"
 
 
 def check_page(page, data, vi_srcs: set) -> list:
@@ -45,7 +37,7 @@ def check_page(page, data, vi_srcs: set) -> list:
 
     kind = meta.get("kind")
     if isinstance(kind, str) and kind not in data.kinds:
-        add(at("kind"), _unknown("kind", kind, data.kinds, "data/taxonomy.yml (kinds)"))
+        add(at("kind"), unknown("kind", kind, data.kinds, "data/taxonomy.yml (kinds)"))
     kind_info = data.kinds.get(kind) if isinstance(kind, str) else None
     if kind_info and kind_info["editorial"]:
         for field in ("theme", "audience", "unit", "plan_items", "updated"):
@@ -59,7 +51,7 @@ def check_page(page, data, vi_srcs: set) -> list:
         add(at("kind"), "Tin tức phải có trường 'category' (chuyên mục tin). Thêm dòng 'category: ...' với một mã"
             f" trong data/taxonomy.yml (news_categories): {', '.join(cats) or '(danh sách đang trống)'}")
     if isinstance(meta.get("category"), str) and meta["category"] not in cats:
-        add(at("category"), _unknown("category", meta["category"], cats, "data/taxonomy.yml (news_categories)"))
+        add(at("category"), unknown("category", meta["category"], cats, "data/taxonomy.yml (news_categories)"))
     if kind == "plan" and "plan" not in meta:
         add(at("kind"), "Trang kế hoạch phải có trường 'plan' (mã kế hoạch, ví dụ TN22)")
     out += procedure.check_page(page, data)  # kind 'procedure': the card's facts (cchc/procedure.py)
@@ -68,7 +60,7 @@ def check_page(page, data, vi_srcs: set) -> list:
     for field, known, where in checks:
         value = meta.get(field)
         if isinstance(value, str) and value not in known:
-            add(at(field), _unknown(field, value, known, where))
+            add(at(field), unknown(field, value, known, where))
     plan_ids = {p["id"] for p in data.plans}
 
     def from_broken_plan(item_id: str) -> bool:
@@ -77,7 +69,7 @@ def check_page(page, data, vi_srcs: set) -> list:
         return data.plans_incomplete and item_id.split("-")[0] not in plan_ids
 
     if isinstance(meta.get("plan"), str) and meta["plan"] not in plan_ids and not from_broken_plan(meta["plan"]):
-        add(at("plan"), _unknown("plan", meta["plan"], plan_ids, "data/plans/"))
+        add(at("plan"), unknown("plan", meta["plan"], plan_ids, "data/plans/"))
     for field, known, where in (("audience", data.audiences, "data/taxonomy.yml (audiences)"),
                                 ("sources", data.documents, "data/documents.yml"),
                                 ("plan_items", data.items, "data/plans/")):
@@ -90,7 +82,7 @@ def check_page(page, data, vi_srcs: set) -> list:
             if value not in known:
                 if field == "plan_items" and from_broken_plan(value):
                     continue
-                add(at(field, i), _unknown(f"{field}[{i}]", value, known, where))
+                add(at(field, i), unknown(f"{field}[{i}]", value, known, where))
             elif field == "plan_items":
                 _plan, item, item_kind = data.items[value]
                 if item_kind == "form" and isinstance(kind, str) and kind not in item["kinds"]:

@@ -9,7 +9,10 @@ import html
 import posixpath
 import re
 
+from cchc import procedure
+from cchc.cite import CITE, cite, date_text  # noqa: F401  (cite, date_text: also used through this module)
 from cchc.coverage import covering_pages
+from cchc.slug import fold
 
 MARKER = re.compile(r"<!--\s*md:([a-z][a-z-]*)\b\s*(.*?)\s*-->")
 
@@ -26,9 +29,7 @@ L = {
         "plan_text": "Theo kế hoạch", "cited": "Văn bản được dẫn", "summary": "Tình hình thực hiện",
         "covered_count": "{n}/{total} mục đã có trang thực hiện", "plan": "Kế hoạch", "term": "Viết tắt",
         "meaning": "Nghĩa", "fill": "Chưa cập nhật", "fill_by": "cơ quan phụ trách bổ sung",
-        "doc_types": {"luat": "Luật", "nghi-dinh": "Nghị định", "nghi-quyet": "Nghị quyết", "quyet-dinh": "Quyết định",
-                      "chi-thi": "Chỉ thị", "ke-hoach": "Kế hoạch", "chuong-trinh": "Chương trình", "thong-tu": "Thông tư"},
-        "no": "số", "dated": "ngày", "of": "của", "none_yet": "Chưa có trang nào.",
+        "none_yet": "Chưa có trang nào.",
         "dated_plan": ("Đây là kế hoạch của năm {year}. Tên gọi, địa giới và cách tổ chức các cơ quan có thể đã"
                        " thay đổi từ đó; trước khi đi làm thủ tục, hãy hỏi cơ quan nơi bạn sống."),
     },
@@ -44,9 +45,7 @@ L = {
         "plan_text": "In the plan's words (Vietnamese)", "cited": "Documents cited", "summary": "Progress",
         "covered_count": "{n} of {total} items have a page", "plan": "Plan", "term": "Abbreviation",
         "meaning": "Meaning", "fill": "Not yet available", "fill_by": "to be filled in by the responsible agency",
-        "doc_types": {"luat": "Law", "nghi-dinh": "Decree", "nghi-quyet": "Resolution", "quyet-dinh": "Decision",
-                      "chi-thi": "Directive", "ke-hoach": "Plan", "chuong-trinh": "Programme", "thong-tu": "Circular"},
-        "no": "No.", "dated": "of", "of": "by", "none_yet": "No page yet.",
+        "none_yet": "No page yet.",
         "dated_plan": ("This is the plan for {year}. The names, boundaries and organisation of the agencies may"
                        " have changed since; before going to file a procedure, ask the agency where you live."),
     },
@@ -65,14 +64,6 @@ class MarkerError(ValueError):
     def __init__(self, line: int, message: str):
         super().__init__(message)
         self.line = line
-
-
-def date_text(iso: str | None) -> str:
-    """'2022-01-30' -> '30/01/2022'."""
-    if not iso:
-        return ""
-    y, m, d = str(iso).split("-")
-    return f"{d}/{m}/{y}"
 
 
 def unit_name(data, unit_id: str, lang: str, short: bool = False) -> str:
@@ -94,20 +85,6 @@ def cite_id(data, doc_id: str, lang: str) -> str:
 def kind_label(data, kind_id: str, lang: str) -> str:
     kind = data.kinds.get(kind_id)
     return kind["label" if lang == "vi" else "label_en"] if kind else kind_id
-
-
-def cite(doc: dict, lang: str) -> str:
-    """'Nghị định số 107/2020/NĐ-CP ngày 14/09/2020 của Chính phủ'."""
-    t = L[lang]
-    out = t["doc_types"][doc["type"]]
-    if doc["number"]:
-        out += f" {t['no']} {doc['number']}"
-    if doc["issued_on"]:
-        out += f" {t['dated']} {date_text(doc['issued_on'])}"
-    out += f" {t['of']} {doc['issuer']}"
-    if doc.get("subject") and not doc["number"]:
-        out = f"{doc['subject']} ({doc['issuer']})"
-    return out
 
 
 class Context:
@@ -148,7 +125,7 @@ def _plan(ctx: Context, arg: str) -> str:
     issuer = unit_name(data, plan["issuer"], lang)
     number = plan["number"] or ""
     if plan["issued_on"]:
-        number += f" {t['dated']} {date_text(plan['issued_on'])}"
+        number += f" {CITE[lang]['dated']} {date_text(plan['issued_on'])}"
     out = [
         f'!!! warning "{t["plan"]} {plan["year"]}"',
         "",
@@ -355,9 +332,6 @@ def _number(n: int, lang: str) -> str:
 
 
 def _procedures(ctx: Context, arg: str) -> str:
-    from cchc import procedure  # here: cchc.procedure imports this module
-    from cchc.slug import fold
-
     opts = dict(part.split("=", 1) for part in arg.split() if "=" in part)
     by, only_field = opts.get("by"), opts.get("field")
     if (by not in ("field", "level", "online") and not only_field) or (by and only_field) \

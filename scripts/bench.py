@@ -2,7 +2,7 @@
 """Scale benchmark: a province-sized synthetic site, built with the project's real configuration.
 
 Copies mkdocs.yml, hooks/, overrides/, data/, templates/ and docs/ (the real pages stay) to a temporary
-folder, adds N procedure cards from cchc/bench_corpus.py with articles and news at 15 % of N (at
+folder, adds N procedure cards from scripts/bench_corpus.py with articles and news at 15 % of N (at
 2,000: 2,000 cards, 200 articles, 100 news; a third of each also in English) and one catalogue
 page per field, then, in one run, measures:
 
@@ -45,9 +45,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]  # the site's library, and bench_corpus beside this file
 
-from cchc import bench_corpus, paths  # noqa: E402
+import bench_corpus  # noqa: E402
+from cchc import paths  # noqa: E402
 
 COPIED = ("mkdocs.yml", "hooks", "overrides", "data", "templates", "docs")
 QUERY = "dang"  # one folded word ('đăng', as in 'đăng ký'): what a first search fetches

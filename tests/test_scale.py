@@ -19,11 +19,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from cchc import bench_corpus, data as data_mod, frontmatter, markers, paths, procedure, site
+from cchc import data as data_mod, frontmatter, markers, paths, procedure, site
 from cchc.slug import fold
 from conftest import load_script
 
 ROOT = paths.ROOT
+bench_corpus = load_script("bench").bench_corpus  # scripts/bench_corpus.py, as bench.py imports it
 PAGES = 40  # procedure cards added, with 4 articles and 2 news (bench_corpus.split)
 
 
