@@ -391,7 +391,9 @@ def _procedures(ctx: Context, arg: str) -> str:
         title = str(twin.meta.get("title") or page.title) if twin else page.title
         link = f"[{text(title)}]({posixpath.relpath(page.src, here)})"
         if lang != "vi" and not twin:
-            link += f'{{ lang="vi" }} ({t["in_vi"]})'  # attr_list: screen readers switch voice
+            # The Vietnamese card itself (cchc/english.py): attr_list marks its language, so
+            # screen readers switch voice and the reader knows before following it.
+            link += f'{{ lang="vi" hreflang="vi" }} ({t["in_vi"]})'
         if only_field:
             note = t["online"] if online(page) else None
         else:
