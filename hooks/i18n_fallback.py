@@ -10,6 +10,7 @@ import re
 
 import _path  # noqa: F401
 from mkdocs.plugins import event_priority
+from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import InclusionLevel
 
 from cchc import build_state, english, paths
@@ -39,7 +40,8 @@ class _QuietLinkedCards(logging.Filter):
         return not (found and found.group(1) in _cache.get("linked", ()))
 
 
-logging.getLogger("mkdocs.structure.pages").addFilter(_QuietLinkedCards())
+# By module name: under ProperDocs the same module is properdocs.structure.pages.
+logging.getLogger(mkdocs_pages.__name__).addFilter(_QuietLinkedCards())
 
 
 def _linked_only() -> set:
