@@ -1,30 +1,15 @@
 """Front matter of every page: schema, known ids, what each kind requires, file names."""
-from difflib import get_close_matches
-
 from cchc import paths, slug
 from cchc.data import is_valid_fast, validator
 from cchc import procedure
 from cchc.problems import Problem
 from cchc.schema import explain_all
+from cchc.suggest import unknown
 from cchc.yamlio import line_of
 
 # What every editorial kind (data/taxonomy.yml `editorial: true`) must name; the web editor
 # (cchc/admin.py) marks the same fields required.
 EDITORIAL_FIELDS = ("theme", "audience", "unit", "plan_items", "updated")
-
-
-def _unknown(field, value, known, where, add_hint: bool = False) -> str:
-    hint = get_close_matches(str(value), [str(k) for k in known], n=1)
-    tip = f" Có phải ý bạn là '{hint[0]}'?" if hint else ""
-    if len(known) > 12:  # a long list: the closest ones first, not the first ones in the file
-        near = get_close_matches(str(value), [str(k) for k in known], n=12, cutoff=0.3)
-        near += [str(k) for k in known if str(k) not in near][: 12 - len(near)]
-        shown = f"Các mã gần nhất: {', '.join(near)} (và {len(known) - len(near)} mã khác trong tệp)"
-    else:
-        shown = "Các mã hợp lệ: " + ", ".join(str(k) for k in known)
-    new = f". Nếu đây là mã mới, thêm nó vào {where.split(' ')[0]} trước" if add_hint else ""
-    return f"{field}: '{value}' không có trong {where}.{tip} {shown}{new}"
-
 
 # Page fields checked against a data file: (field, SiteData attribute, where the ids live).
 ID_FIELDS = {"kind": ("kinds", "data/taxonomy.yml (kinds)"), "theme": ("themes", "data/taxonomy.yml (themes)"),
@@ -69,7 +54,7 @@ def check_page(page, data, vi_srcs: set) -> list:
 
     kind = meta.get("kind")
     if isinstance(kind, str) and kind not in data.kinds and _judged(data, "kind", kind):
-        add(at("kind"), _unknown("kind", kind, data.kinds, "data/taxonomy.yml (kinds)", add_hint=True))
+        add(at("kind"), unknown("kind", kind, data.kinds, "data/taxonomy.yml (kinds)", add_hint=True))
     kind_info = data.kinds.get(kind) if isinstance(kind, str) else None
     if kind_info and kind_info["editorial"]:
         for field in EDITORIAL_FIELDS:
@@ -83,7 +68,7 @@ def check_page(page, data, vi_srcs: set) -> list:
         add(at("kind"), "Tin tức phải có trường 'category' (chuyên mục tin). Thêm dòng 'category: ...' với một mã"
             f" trong data/taxonomy.yml (news_categories): {', '.join(cats) or '(danh sách đang trống)'}")
     if isinstance(meta.get("category"), str) and meta["category"] not in cats and _judged(data, "category", meta["category"]):
-        add(at("category"), _unknown("category", meta["category"], cats, "data/taxonomy.yml (news_categories)"))
+        add(at("category"), unknown("category", meta["category"], cats, "data/taxonomy.yml (news_categories)"))
     if kind == "plan" and "plan" not in meta:
         add(at("kind"), "Trang kế hoạch phải có trường 'plan' (mã kế hoạch, ví dụ TN22)")
     out += procedure.check_page(page, data)  # kind 'procedure': the card's facts (cchc/procedure.py)
@@ -92,7 +77,7 @@ def check_page(page, data, vi_srcs: set) -> list:
     for field, known, where in checks:
         value = meta.get(field)
         if isinstance(value, str) and value not in known and _judged(data, field, value):
-            add(at(field), _unknown(field, value, known, where, add_hint=True))
+            add(at(field), unknown(field, value, known, where, add_hint=True))
     plan_ids = {p["id"] for p in data.plans}
 
     def from_broken_plan(item_id: str) -> bool:
@@ -106,7 +91,7 @@ def check_page(page, data, vi_srcs: set) -> list:
         return unread and prefix not in plan_ids
 
     if isinstance(meta.get("plan"), str) and meta["plan"] not in plan_ids and not from_broken_plan(meta["plan"]):
-        add(at("plan"), _unknown("plan", meta["plan"], plan_ids, "data/plans/"))
+        add(at("plan"), unknown("plan", meta["plan"], plan_ids, "data/plans/"))
     for field, known, where in (("audience", data.audiences, "data/taxonomy.yml (audiences)"),
                                 ("sources", data.documents, "data/documents.yml"),
                                 ("plan_items", data.items, "data/plans/")):
@@ -123,7 +108,7 @@ def check_page(page, data, vi_srcs: set) -> list:
                     if not from_broken_plan(value):
                         add(at(field, i), _unknown_item(f"{field}[{i}]", value, data))
                 elif value not in data.broken_ids:
-                    add(at(field, i), _unknown(f"{field}[{i}]", value, known, where))
+                    add(at(field, i), unknown(f"{field}[{i}]", value, known, where))
             elif field == "plan_items":
                 _plan, item, item_kind = data.items[value]
                 if item_kind == "form" and not item["kinds"]:

@@ -16,14 +16,15 @@ never an error: it is recorded once it is published.
 """
 from pathlib import Path
 
-from cchc import markers, paths, redirects as redirects_mod
+from cchc import english, markers, paths, redirects as redirects_mod
 from cchc.check_links import anchors as body_anchors
 from cchc.problems import Problem
 from cchc.site import url_for
 
 MANIFEST = "data/published-urls.txt"
 # mkdocs.yml sets the i18n plugin's fallback_to_default: true, so every Vietnamese page is
-# also published under /en/ (with a "not yet translated" notice) until it is translated.
+# also published under /en/ (with a "not yet translated" notice) until it is translated,
+# except untranslated procedure cards, which are linked, not copied (cchc/english.py).
 FALLBACK_TO_DEFAULT = True
 
 HEADER = """\
@@ -47,8 +48,9 @@ class Published:
         for p in pages:
             self.by_url[p.url] = (p, p.lang)
         if FALLBACK_TO_DEFAULT:
+            linked = english.linked_only(pages)
             for p in pages:
-                if p.lang != paths.DEFAULT_LANGUAGE:
+                if p.lang != paths.DEFAULT_LANGUAGE or p.src in linked:
                     continue
                 for lang in paths.LANGUAGES[1:]:
                     if (lang, p.src) not in real:
@@ -85,6 +87,16 @@ def parse_manifest(text: str) -> tuple[list, list]:
             continue
         entries.append((n, url, anchor))
     return entries, bad
+
+
+def listed_urls(root: Path) -> set:
+    """The addresses (no anchors) data/published-urls.txt lists; none when it is missing or unreadable."""
+    path = Path(root) / MANIFEST
+    try:
+        entries, _bad = parse_manifest(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {url for _n, url, anchor in entries if not anchor}
 
 
 def current_lines(published: Published) -> set:
@@ -153,6 +165,7 @@ def check_urls(data, pages, root) -> list:
         return problems
 
     listed = {url for _n, url, anchor in entries if not anchor}
+    expanded += english.published_redirects(pages, listed)
     for n, url, anchor in entries:
         final = redirects_mod.resolve(url, expanded, published.urls)
         if final is None:

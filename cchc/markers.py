@@ -9,8 +9,10 @@ import html
 import posixpath
 import re
 
-from cchc import lifecycle
+from cchc import lifecycle, procedure
+from cchc.cite import CITE, cite as cite_doc, date_text  # noqa: F401  (date_text: also used through this module)
 from cchc.coverage import covering_pages
+from cchc.slug import fold
 
 MARKER = re.compile(r"<!--\s*md:([a-z][a-z-]*)\b\s*(.*?)\s*-->")
 
@@ -30,10 +32,7 @@ L = {
         "cadence": "Kỳ báo cáo", "via": "qua", "source": "Nguồn", "source_text": "Văn bản kế hoạch, bản trích lưu trong hồ sơ tư liệu của trang web",
         "plan_text": "Theo kế hoạch", "cited": "Văn bản được dẫn", "summary": "Tình hình thực hiện",
         "covered_count": "{n}/{total} mục đã có trang thực hiện", "plan": "Kế hoạch", "term": "Viết tắt",
-        "meaning": "Nghĩa", "word": "Thuật ngữ",
-        "doc_types": {"luat": "Luật", "nghi-dinh": "Nghị định", "nghi-quyet": "Nghị quyết", "quyet-dinh": "Quyết định",
-                      "chi-thi": "Chỉ thị", "ke-hoach": "Kế hoạch", "chuong-trinh": "Chương trình", "thong-tu": "Thông tư"},
-        "no": "số", "dated": "ngày", "of": "của", "none_yet": "Chưa có trang nào.",
+        "meaning": "Nghĩa", "word": "Thuật ngữ", "none_yet": "Chưa có trang nào.",
         "dated_plan": ("Đây là kế hoạch {year}. Tên gọi, địa giới và cách tổ chức các cơ quan có thể đã"
                        " thay đổi từ đó; trước khi đi làm thủ tục, hãy hỏi cơ quan nơi bạn sống."),
     },
@@ -52,10 +51,7 @@ L = {
         "cadence": "Reporting cycle", "via": "via", "source": "Source", "source_text": "Plan text, an extract kept in this website's records",
         "plan_text": "In the plan's words (Vietnamese)", "cited": "Documents cited", "summary": "Progress",
         "covered_count": "{n} of {total} items have a page", "plan": "Plan", "term": "Abbreviation",
-        "meaning": "Meaning", "word": "Term",
-        "doc_types": {"luat": "Law", "nghi-dinh": "Decree", "nghi-quyet": "Resolution", "quyet-dinh": "Decision",
-                      "chi-thi": "Directive", "ke-hoach": "Plan", "chuong-trinh": "Programme", "thong-tu": "Circular"},
-        "no": "No.", "dated": "of", "of": "by", "none_yet": "No page yet.",
+        "meaning": "Meaning", "word": "Term", "none_yet": "No page yet.",
         "dated_plan": ("This is the plan for {year}. The names, boundaries and organisation of the agencies may"
                        " have changed since; before going to file a procedure, ask the agency where you live."),
     },
@@ -83,14 +79,6 @@ class MarkerError(ValueError):
         self.line = line
 
 
-def date_text(iso: str | None) -> str:
-    """'2022-01-30' -> '30/01/2022'."""
-    if not iso:
-        return ""
-    y, m, d = str(iso).split("-")
-    return f"{d}/{m}/{y}"
-
-
 def unit_name(data, unit_id: str, lang: str, short: bool = False) -> str:
     """A unit's name in `lang`; the bare id when data/units.yml does not know it (the checker
     reports that separately, expansion must not crash on it)."""
@@ -113,23 +101,9 @@ def kind_label(data, kind_id: str, lang: str) -> str:
 
 
 def cite(doc: dict, lang: str, markdown: bool = False) -> str:
-    """'Nghị định số 107/2020/NĐ-CP ngày 14/09/2020 của Chính phủ'. With `markdown`, for a
-    page in another language, the issuer and subject (data/documents.yml gives them in
-    Vietnamese only) are marked as Vietnamese."""
-    t = L[lang]
-    issuer, subject = doc["issuer"], doc.get("subject")
-    if markdown:
-        issuer = quoted(issuer, lang)
-        subject = quoted(subject, lang) if subject else subject
-    out = t["doc_types"][doc["type"]]
-    if doc["number"]:
-        out += f" {t['no']} {doc['number']}"
-    if doc["issued_on"]:
-        out += f" {t['dated']} {date_text(doc['issued_on'])}"
-    out += f" {t['of']} {issuer}"
-    if subject and not doc["number"]:
-        out = f"{subject} ({issuer})"
-    return out
+    """cchc/cite.py's citation; with `markdown`, for a page in another language, the issuer and
+    subject (Vietnamese only in data/documents.yml) are marked as Vietnamese."""
+    return cite_doc(doc, lang, (lambda value: quoted(value, lang)) if markdown else None)
 
 
 class Context:
@@ -471,9 +445,6 @@ def _number(n: int, lang: str) -> str:
 
 
 def _procedures(ctx: Context, arg: str) -> str:
-    from cchc import procedure  # here: cchc.procedure imports this module
-    from cchc.slug import fold
-
     opts = dict(part.split("=", 1) for part in arg.split() if "=" in part)
     by, only_field = opts.get("by"), opts.get("field")
     if (by not in ("field", "level", "online") and not only_field) or (by and only_field) \
@@ -533,7 +504,9 @@ def _procedures(ctx: Context, arg: str) -> str:
         title = str(twin.meta.get("title") or page.title) if twin else page.title
         link = f"[{text(title)}]({posixpath.relpath(page.src, here)})"
         if lang != "vi" and not twin:
-            link += f'{{ lang="vi" }} ({t["in_vi"]})'  # attr_list: screen readers switch voice
+            # The Vietnamese card itself (cchc/english.py): attr_list marks its language, so
+            # screen readers switch voice and the reader knows before following it.
+            link += f'{{ lang="vi" hreflang="vi" }} ({t["in_vi"]})'
         if only_field:
             note = t["online"] if online(page) else None
         else:

@@ -17,8 +17,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from cchc import data as data_mod
-from cchc.markers import L as MARKER_LABELS, cite, date_text
+from cchc.cite import CITE, cite, date_text
 from cchc.problems import Problem
+from cchc.suggest import unknown
 from cchc.yamlio import line_of
 
 KIND = "procedure"
@@ -116,8 +117,6 @@ def is_portal_url(url) -> bool:
 def problems(meta: dict, data, lists: Lists | None) -> list[tuple[tuple, str]]:
     """What is wrong with a page's procedure facts: (front matter path, Vietnamese message).
     Types and the required `checked` date are the schema's job (schemas/page.schema.json)."""
-    from cchc.check_pages import _unknown  # here, not at the top: check_pages imports this module
-
     kind = meta.get("kind")
     proc = meta.get(FIELD)
     if kind == KIND and proc is None:
@@ -140,13 +139,13 @@ def problems(meta: dict, data, lists: Lists | None) -> list[tuple[tuple, str]]:
                                ("agency", data.units, "data/units.yml")):
         value = proc.get(key)
         if isinstance(value, str) and value not in known and _judged(data, source, value):
-            out.append(((FIELD, key), _unknown(f"{FIELD}.{key}", value, known, source)))
+            out.append(((FIELD, key), unknown(f"{FIELD}.{key}", value, known, source)))
     for key, known, source in (("ways", lists.ways, where.format("ways")),
                                ("legal_basis", data.documents, "data/documents.yml")):
         values = proc.get(key)
         for i, value in enumerate(values if isinstance(values, list) else []):
             if isinstance(value, str) and value not in known and _judged(data, source, value):
-                out.append(((FIELD, key, i), _unknown(f"{FIELD}.{key}[{i}]", value, known, source)))
+                out.append(((FIELD, key, i), unknown(f"{FIELD}.{key}[{i}]", value, known, source)))
     url = proc.get("portal_url")
     if isinstance(url, str):
         if not is_portal_url(url):
@@ -309,7 +308,7 @@ def _amended(data, doc_id: str, t: dict, lang: str) -> str:
 
 def _short_cite(doc: dict, lang: str) -> str:
     """'Nghị định số 07/2025/NĐ-CP': type and number only (the full citation is on its own row)."""
-    m = MARKER_LABELS.get(lang, MARKER_LABELS["vi"])
+    m = CITE.get(lang, CITE["vi"])
     if not doc.get("number"):
         return doc.get("subject") or doc["id"]
     return f"{m['doc_types'][doc['type']]} {m['no']} {doc['number']}"

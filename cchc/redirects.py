@@ -7,7 +7,8 @@ rule, so an agency that runs nginx can answer with a real 301 instead.
 
 An entry for a Vietnamese address also covers its English twin: the i18n plugin publishes
 every Vietnamese page under /en/ too (translated or not), so a page that moves moves in both
-languages, and an editor writes one entry, not two.
+languages, and an editor writes one entry, not two. Untranslated procedure cards have no
+/en/ page (cchc/english.py): the English twin of a moved card leads to the Vietnamese card.
 """
 import html
 import json
@@ -102,6 +103,8 @@ def with_twins(redirects: list, published: set, anchors_of=None) -> list:
             source, target_path = f"/{lang}{r.source}", f"/{lang}{r.target_path}"
             if source in explicit or source in published:
                 continue
+            if target_path not in published and r.target_path in published:
+                target_path = r.target_path  # no English page there (a card linked, not copied: cchc/english.py)
             anchor = r.target_anchor
             if anchor and anchors_of is not None and anchor not in anchors_of(target_path):
                 anchor = ""

@@ -2,17 +2,21 @@
 settings, script and style links and footer are rendered once per folder and language, not once
 per page. Templates mark such a fragment with
 
-    {% call cchc_shared("nav") %}{% include "material/partials/nav.html" %}{% endcall %}
+    {% call cchc_shared("footer") %}...{% endcall %}
 
-("material/..." is Material's own template, which a file of the same name in overrides/ hides).
+Material's own sidebar (partials/nav.html) is wrapped the same way here, as it is loaded, so no
+template of ours has to include Material's file under another name (an include that MiniJinja,
+Material's successor's engine, cannot resolve; maintainers/successor.md).
 CCHC_SHARED_FRAGMENTS=0 renders every fragment per page: tests/test_fragments.py builds both
-ways and compares every page byte for byte."""
+ways and compares every page byte for byte.
+
+Also here, the two filters our templates use where they once called Python string methods
+(which MiniJinja does not have): cchc_drop_lines and cchc_replace_first."""
 import os
-from pathlib import Path
 
 import _path  # noqa: F401  (puts the repository on sys.path)
 import jinja2
-import material
+from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 
 from cchc import fragments
@@ -24,10 +28,39 @@ ENABLED = os.environ.get("CCHC_SHARED_FRAGMENTS", "1") != "0"
 _builds = {}
 
 
+SHARED_TEMPLATES = {"partials/nav.html": "nav"}  # template -> fragment name
+
+
+class _SharedLoader(jinja2.BaseLoader):
+    """The theme's loader, with each template of SHARED_TEMPLATES wrapped in cchc_shared."""
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = self.inner.get_source(environment, template)
+        if template in SHARED_TEMPLATES:
+            # Jinja drops one trailing newline of a template: keep the output as it was.
+            body = source[:-1] if source.endswith("\n") else source
+            source = f'{{% call cchc_shared("{SHARED_TEMPLATES[template]}") %}}{body}{{% endcall %}}'
+        return source, filename, uptodate
+
+
+def drop_lines(text, needle: str) -> Markup:
+    """The lines of `text` that do not contain `needle` (the palette stylesheet's link)."""
+    return Markup("\n".join(line for line in str(text).split("\n") if needle not in line))
+
+
+def replace_first(text, old: str, new: str) -> Markup:
+    """`old` replaced by `new` once (Material's bundle: the block's first script)."""
+    return Markup(str(text).replace(old, new, 1))
+
+
 def on_env(env, config, files):
-    stock = jinja2.FileSystemLoader(str(Path(material.__file__).parent / "templates"))
-    env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"material": stock})])
+    env.loader = _SharedLoader(env.loader)
     env.globals["cchc_shared"] = _shared
+    env.filters["cchc_drop_lines"] = drop_lines
+    env.filters["cchc_replace_first"] = replace_first
     return env
 
 

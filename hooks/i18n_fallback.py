@@ -1,8 +1,20 @@
 """On the English site, a page with no English version says so and marks its text as
-Vietnamese, instead of silently showing Vietnamese under an English interface."""
-import _path  # noqa: F401
+Vietnamese, instead of silently showing Vietnamese under an English interface.
 
-from cchc import markers, paths
+Untranslated procedure cards are linked, not copied (the rule and why: cchc/english.py): the
+English build keeps their files only as link targets, excluded from the build and addressed at
+the Vietnamese card, so every English link to one (catalogues, articles) leads there. The
+Vietnamese card's language menu sends an English reader to the English catalogue."""
+import logging
+import re
+
+import _path  # noqa: F401
+from mkdocs.plugins import event_priority
+from mkdocs.structure import pages as mkdocs_pages
+from mkdocs.structure.files import InclusionLevel
+
+from cchc import build_state, english, markers, paths
+from cchc.site import url_for
 
 NOTICE = (
     '!!! info "Not yet translated"\n\n'
@@ -13,6 +25,45 @@ NOTICE = (
 def _is_fallback(page, config) -> bool:
     lang = config.theme["language"]
     return lang != paths.DEFAULT_LANGUAGE and getattr(page.file, "locale", lang) != lang
+
+
+_cache: dict = {}
+EXCLUDED_LINK = re.compile(r"contains a link to '[a-z]{2}/(.+?)' which is excluded from the built site")
+
+
+class _QuietLinkedCards(logging.Filter):
+    """MkDocs notes (INFO) every link to an excluded file: at 2,000 cards, thousands of lines
+    about links this hook meant. Notes about any other excluded file still show."""
+
+    def filter(self, record):
+        found = EXCLUDED_LINK.search(record.getMessage())
+        return not (found and found.group(1) in _cache.get("linked", ()))
+
+
+# By module name: under ProperDocs the same module is properdocs.structure.pages.
+logging.getLogger(mkdocs_pages.__name__).addFilter(_QuietLinkedCards())
+
+
+def _linked_only() -> set:
+    """english.linked_only of this build's pages, computed once per build (asked per page)."""
+    pages = build_state.pages or []
+    if _cache.get("pages") is not pages:
+        _cache.update(pages=pages, linked=english.linked_only(pages))
+    return _cache["linked"]
+
+
+@event_priority(-300)  # after the i18n plugin (-100) made the copies and hooks/catalogue.py (-200)
+def on_files(files, config):
+    lang = config.theme["language"]
+    if lang == paths.DEFAULT_LANGUAGE:
+        return files
+    linked = _linked_only()
+    for file in files.documentation_pages():
+        src = getattr(file, "norm_src_uri", file.src_uri)
+        if getattr(file, "locale", lang) != lang and src in linked:
+            file.inclusion = InclusionLevel.EXCLUDED  # not rendered; a link to it is not an error
+            file.url = url_for(paths.DEFAULT_LANGUAGE, src).lstrip("/")  # links lead to the Vietnamese card
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -31,3 +82,16 @@ def on_page_content(html, page, config, files):
         head, sep, rest = html.partition("</div>")
         return f'{head}{sep}<div lang="{paths.DEFAULT_LANGUAGE}">{rest}</div>'
     return html
+
+
+@event_priority(-100)  # after the i18n plugin (50) pointed the menu at the (absent) English copy
+def on_page_context(context, page, config, nav):
+    if config.theme["language"] != paths.DEFAULT_LANGUAGE:
+        return context
+    src = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    if src in _linked_only():
+        # The i18n plugin sets it as an attribute (config.extra.alternate), which is what Material reads.
+        for alternate in getattr(config.extra, "alternate", None) or []:
+            if alternate.get("lang") != paths.DEFAULT_LANGUAGE:
+                alternate["link"] = url_for(alternate["lang"], english.CATALOGUE_SRC).lstrip("/")
+    return context

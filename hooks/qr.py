@@ -6,8 +6,8 @@ The logic is in cchc/qr.py.
 
 An English page that only falls back to the Vietnamese text (no English version yet) carries
 the Vietnamese original's code: the printout is the Vietnamese text, the code opens that text,
-and the code is encoded once instead of twice (a third of the build's QR time at 2,000 cards,
-scripts/bench.py; see maintainers/scale.md)."""
+and the code is encoded once instead of twice. (Untranslated procedure cards have no English
+page at all: cchc/english.py.)"""
 import _path  # noqa: F401  (puts the repository on sys.path)
 from mkdocs.plugins import event_priority
 

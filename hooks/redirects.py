@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from cchc import build_state, check_urls, redirects
+from cchc import build_state, check_urls, english, redirects
 
 _expanded: list = []
 
@@ -32,7 +32,8 @@ def on_pre_build(config):
     problems += redirects.validate(expanded, published.urls, published.anchors)
     if problems:
         raise PluginError("Chuyển hướng trong data/redirects.yml có lỗi:\n" + "\n".join(str(p) for p in problems))
-    _expanded[:] = expanded
+    # Published /en/ addresses of cards that are no longer copied to English (cchc/english.py).
+    _expanded[:] = expanded + english.published_redirects(build_state.pages, check_urls.listed_urls(root))
 
 
 @event_priority(-200)  # after the i18n plugin (-100), which builds English in its on_post_build

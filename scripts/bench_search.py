@@ -66,7 +66,7 @@ def copy_repo(dest: Path):
 
 def make_synthetic(dest: Path, pages: int):
     """This site plus `pages` synthetic Vietnamese pages (a third also in English): the
-    province-sized corpus of scripts/bench.py (cchc/bench_corpus.py), so both benchmarks
+    province-sized corpus of scripts/bench.py (scripts/bench_corpus.py), so both benchmarks
     measure the same pages."""
     sys.path.insert(0, str(ROOT / "scripts"))
     import bench  # scripts/bench.py

@@ -64,6 +64,8 @@ def site_pages(built_site: Path) -> list:
         rel = f.relative_to(built_site).as_posix()
         if rel.startswith(("pagefind/", "en/pagefind/", "admin/")):  # admin/: the web editor's app (Decap CMS)
             continue
+        if "<!-- cchc:redirect -->" in f.read_text("utf-8", errors="replace")[:200]:
+            continue  # a redirect page (cchc/redirects.py): it sends the reader to a page checked here
         if rel == "index.html" or rel.endswith("/index.html"):
             rel = rel[: -len("index.html")]
         paths.append("/" + rel)

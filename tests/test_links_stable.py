@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc import check, check_urls, data as data_mod, paths, redirects, site
+from cchc import check, check_urls, data as data_mod, english, paths, redirects, site
 from cchc.redirects import Redirect
 from conftest import build_site
 
@@ -219,6 +219,32 @@ def test_english_twin_follows_and_keeps_only_anchors_it_has():
     assert redirects.with_twins([vi], published, anchors) == [vi, Redirect("/en/cu/", "/en/moi/", 2, twin_of="/cu/")]
     explicit = Redirect("/en/cu/", "/en/khac/", 4)
     assert redirects.with_twins([vi, explicit], published, anchors) == [vi, explicit]
+
+
+def test_english_twin_of_a_moved_untranslated_card_leads_to_the_vietnamese_card():
+    """An untranslated card has no /en/ page (cchc/english.py): the English twin of its
+    redirect goes to the Vietnamese card instead of to a page that does not exist."""
+    vi = Redirect("/thu-tuc/cu/", "/thu-tuc/moi/", 2)
+    published = {"/thu-tuc/moi/"}
+    expanded = redirects.with_twins([vi], published, lambda url: set())
+    assert expanded == [vi, Redirect("/en/thu-tuc/cu/", "/thu-tuc/moi/", 2, twin_of="/thu-tuc/cu/")]
+    assert redirects.validate(expanded, published, lambda url: set()) == []
+
+
+def test_published_english_card_address_becomes_a_redirect():
+    """check_urls and the build agree: a listed /en/ address of an untranslated card is not a
+    page any more, and leads to the Vietnamese card."""
+    data, _ = data_mod.load(ROOT)
+    pages = site.discover(ROOT)
+    published = check_urls.Published(data, pages)
+    listed = check_urls.listed_urls(ROOT)
+    cards = english.linked_only(pages)
+    assert cards, "the repository has untranslated cards"
+    made = {r.source: r.target for r in english.published_redirects(pages, listed)}
+    for src in cards:
+        en, vi = site.url_for("en", src), site.url_for("vi", src)
+        assert en not in published.urls
+        assert made.get(en) == (vi if en in listed else None)
 
 
 def test_redirect_page_works_without_javascript_and_from_any_path():

@@ -439,3 +439,60 @@ def test_python_and_browser_fold_every_word_alike(reader, built_pages):
     in_browser = reader.page.evaluate("ws => ws.map(w => window.cchcSearch.normalize(w))", words)
     differ = [(w, normalize(w), b) for w, b in zip(words, in_browser) if normalize(w) != b]
     assert not differ, f"{len(differ)} words fold differently in Python and in the browser: {differ[:10]}"
+
+
+# ---------------------------------------------------------------- why we fold (maintainers/search.md)
+
+
+def _pagefind_site(root: Path, folded: bool) -> Path:
+    """A one-page site indexed by the Pagefind CLI the build uses: the page's text as written
+    (folded=False, Pagefind alone) or folded by cchc.search.normalize (what the build indexes)."""
+    import subprocess
+    import sys
+
+    text = "Đăng ký khai sinh cho trẻ, dịch vụ công trực tuyến"
+    body = normalize(text) if folded else text
+    src = root / ("src-folded" if folded else "src-raw")
+    (src / "the").mkdir(parents=True)
+    (src / "the" / "index.html").write_text(
+        f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>t</title></head>'
+        f"<body><main data-pagefind-body><p>{html.escape(body)}</p></main></body></html>", "utf-8")
+    out = root / ("folded" if folded else "raw")
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(src), "--output-path", str(out / "pagefind"),
+                    "--quiet"], check=True, capture_output=True, timeout=300)
+    (out / "index.html").write_text('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"></head></html>', "utf-8")
+    return out
+
+
+def test_pagefind_alone_does_not_fold_d_stroke_our_folding_does(browser, tmp_path):
+    """Pagefind drops combining marks by itself ('dich' finds 'dịch'), but 'đ' is a letter of
+    its own, not 'd' with a mark: over the text as written, 'dang' does not find 'đăng'.
+    Over the folded text the build indexes (and with the query folded as search.js folds it),
+    it does."""
+    import functools
+    import http.server
+    import threading
+
+    for folded in (False, True):
+        _pagefind_site(tmp_path, folded)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page = browser.new_page()
+    found = {}
+    try:
+        for index in ("raw", "folded"):
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{index}/")
+            for query in ("dang", "đăng", "dich"):
+                asked = normalize(query) if index == "folded" else query
+                found[index, query] = page.evaluate("""async q => {
+                  const pf = await import(new URL('pagefind/pagefind.js', location.href).href);
+                  return (await pf.search(q)).results.length;
+                }""", asked)
+    finally:
+        page.close()
+        server.shutdown()
+    assert found["raw", "dich"] == 1 and found["raw", "đăng"] == 1  # Pagefind works on this page
+    assert found["raw", "dang"] == 0, "Pagefind alone now folds 'đ': maintainers/search.md must say so"
+    assert found["folded", "dang"] == found["folded", "đăng"] == found["folded", "dich"] == 1
