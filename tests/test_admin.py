@@ -148,8 +148,13 @@ def write_body(page, text: str):
     """Replace the template's outline in the Markdown editor with the page's own text."""
     editor = page.locator(".cms-editor-raw [contenteditable=true]").first
     editor.click()
-    page.keyboard.press("Control+A")
-    page.keyboard.press("Delete")
+    for _ in range(5):  # a slow machine may drop the first select-all; clear until it is empty
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Delete")
+        if not editor.inner_text().strip():
+            break
+        page.wait_for_timeout(300)
+    assert not editor.inner_text().strip(), "the template's outline could not be cleared"
     page.keyboard.type(text)
 
 
