@@ -77,13 +77,7 @@ def published_day(meta) -> str | None:
     value = meta.get("published")
     if value is None and meta.get("kind") == "news":
         value = meta.get("date")
-    if not isinstance(value, str) or not site.ISO_DATE.match(value):
-        return None
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return None
-    return value
+    return site.iso_day(value)
 
 
 def parse_day(text: str, option: str) -> date:

@@ -139,12 +139,9 @@ def stray_markdown(root: Path = paths.ROOT) -> list[str]:
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def page_day(meta) -> str | None:
-    """A page's own date, 'YYYY-MM-DD': `date` for news (else `updated`), `updated` for the
-    rest; None when absent or not a real date (the front matter check reports that)."""
-    if not isinstance(meta, dict):
-        return None
-    value = (meta.get("date") if meta.get("kind") == "news" else None) or meta.get("updated")
+def iso_day(value) -> str | None:
+    """`value` if it is a real date written 'YYYY-MM-DD', else None (the front matter check
+    reports a bad one)."""
     if not isinstance(value, str) or not ISO_DATE.match(value):
         return None
     try:
@@ -152,3 +149,11 @@ def page_day(meta) -> str | None:
     except ValueError:
         return None
     return value
+
+
+def page_day(meta) -> str | None:
+    """A page's own date, 'YYYY-MM-DD': `date` for news (else `updated`), `updated` for the
+    rest; None when absent or not a real date (the front matter check reports that)."""
+    if not isinstance(meta, dict):
+        return None
+    return iso_day((meta.get("date") if meta.get("kind") == "news" else None) or meta.get("updated"))

@@ -115,16 +115,23 @@ def main(argv=None) -> int:
             return 1
     rel, text, problems = scaffold.make_page(
         data, args.root, sources=[s for s in args.sources.split(",") if s.strip()], today=args.today, **values)
+    if not write_page(args.root, rel, text, problems):
+        return 1
+    return 0
+
+
+def write_page(root, rel, text, problems) -> bool:
+    """Write the page and print its path; or, with problems, say them and write nothing."""
     if problems:
         for problem in problems:
             print(f"- {problem.message}", file=sys.stderr)
         print("Chưa tạo trang. Sửa các giá trị trên rồi chạy lại.", file=sys.stderr)
-        return 1
-    target = args.root / rel
+        return False
+    target = root / rel
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, "utf-8")
     print(rel)
-    return 0
+    return True
 
 
 def twin(args, data) -> int:
@@ -148,15 +155,8 @@ def twin(args, data) -> int:
         print(f"- {exc}", file=sys.stderr)
         print("Chưa tạo trang.", file=sys.stderr)
         return 1
-    if problems:
-        for problem in problems:
-            print(f"- {problem.message}", file=sys.stderr)
-        print("Chưa tạo trang. Sửa các giá trị trên rồi chạy lại.", file=sys.stderr)
+    if not write_page(args.root, rel, text, problems):
         return 1
-    target = args.root / rel
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, "utf-8")
-    print(rel)
     print("Nội dung đang là bản tiếng Việt: dịch sang tiếng Anh rồi mới gửi (python3 scripts/check.py báo lỗi"
           " cho tới khi dịch xong).", file=sys.stderr)
     return 0
