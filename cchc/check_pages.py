@@ -130,7 +130,7 @@ def _unknown_item(field: str, value: str, data) -> str:
         plans = ", ".join(p["id"] for p in data.plans) or "(chưa có)"
         return (f"{field}: '{value}': không có kế hoạch mã '{prefix}' trong data/plans/. Mã mục bắt đầu bằng mã"
                 f" kế hoạch, các kế hoạch có: {plans}")
-    return _unknown(field, value, own, f"kế hoạch {prefix} ({data.plan_files[prefix]})")
+    return unknown(field, value, own, f"kế hoạch {prefix} ({data.plan_files[prefix]})")
 
 
 def check_pages(data, pages) -> list:

@@ -555,8 +555,19 @@ SEARCH_BOX = {
 }
 
 
+# The in-page search form is the site's own markup: forms never pass the sanitiser (whatever an
+# editor writes), so the marker leaves this slot and hooks/markers.py puts the form in after it.
+SEARCH_SLOT = '<div class="cchc-page-search-slot"></div>'
+
+
 def _search(ctx: Context, arg: str) -> str:
-    label, example, button = SEARCH_BOX[ctx.lang if ctx.lang in SEARCH_BOX else "vi"]
+    return SEARCH_SLOT
+
+
+def search_form(lang: str) -> str:
+    """The home page's search box: a GET form to the same page, whose `?q=` the site's search
+    script opens (it works before any script has loaded)."""
+    label, example, button = SEARCH_BOX[lang if lang in SEARCH_BOX else "vi"]
     return (f'<form class="cchc-page-search" role="search" method="get">'
             f'<label for="cchc-page-search-q">{html.escape(label)}</label>'
             f'<span class="cchc-page-search__row">'

@@ -23,3 +23,11 @@ def on_page_markdown(markdown, page, config, files):
     abbrs = "\n".join(f"*[{t['term']}]: {t[lang]}" for t in build_state.data.glossary
                        if t.get("abbr", True) and t["term"] in markdown)
     return f"{markdown}\n\n{abbrs}\n"
+
+
+def on_page_content(html, page, config, files):
+    # After the sanitiser (hooks/sanitize.py, priority 100): the slot an `md:search` marker left
+    # becomes the search form, which no editor's markup could produce.
+    if markers.SEARCH_SLOT in html:
+        html = html.replace(markers.SEARCH_SLOT, markers.search_form(config.theme["language"]), 1)
+    return html

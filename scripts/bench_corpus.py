@@ -110,7 +110,7 @@ NAMES = {
 QUALIFIERS = [("", ""), (" có yếu tố nước ngoài", " involving a foreigner"), (" lưu động", " (mobile service)"),
               (" cho người đã có hồ sơ, giấy tờ cá nhân", " for people with existing records"),
               (" trong trường hợp bị mất, hỏng", " when lost or damaged"), (" liên thông", " (joined-up)")]
-LEVEL_UNITS = {"tinh": "trung-tam-phvhcc-nam-dinh", "huyen": "ubnd-huyen-thuan-nam", "xa": "ubnd-cac-xa-thuan-nam"}
+LEVEL_UNITS = {"tinh": "ubnd-tinh-khanh-hoa", "huyen": "ubnd-tinh-khanh-hoa", "xa": "ubnd-cac-xa-khanh-hoa-thuan-nam-cu"}  # units in office
 DOCUMENTS = [("Tờ khai theo mẫu (01 bản chính)", "The form (1 original)"),
              ("Giấy tờ tùy thân có ảnh (bản chính để đối chiếu)", "Photo ID (original, to be checked)"),
              ("Văn bản ủy quyền, nếu nhờ người khác nộp (01 bản)", "A power of attorney if someone files for you (1 copy)"),
@@ -363,7 +363,7 @@ def generate(data, lists, pages: int = 2000, seed: int = 1, translate_every: int
             desc = (f"Giải thích dễ hiểu về {TOPICS_VI[t_index]}: quyền lợi của bạn, việc cần làm và nơi hỏi khi vướng." if vi else
                     f"A plain explanation of {TOPICS_EN[t_index]}: your rights, what to do and where to ask.")
             meta = [("title", title_vi if vi else title_en), ("description", desc), ("kind", "article"),
-                    ("theme", theme["id"]), ("audience", ["nguoi-dan"]), ("unit", "phong-noi-vu-thuan-nam"),
+                    ("theme", theme["id"]), ("audience", ["nguoi-dan"]), ("unit", "ubnd-tinh-khanh-hoa"),
                     ("plan_items", items), ("sources", []), ("updated", "2026-11-23")]
             body = [SYNTHETIC_VI if vi else SYNTHETIC_EN, "", " ".join(_paras(rng, paras, 3)), ""]
             for h in rng.sample(heads, 4):
@@ -395,7 +395,7 @@ def generate(data, lists, pages: int = 2000, seed: int = 1, translate_every: int
                     f"News of {date}: {TOPICS_EN[t_index]}, what was done and what citizens need to know.")
             meta = [("title", title_vi if vi else title_en), ("description", desc), ("kind", "news"),
                     ("category", cats[i % len(cats)]), ("theme", themes[i % len(themes)]["id"]),
-                    ("audience", ["nguoi-dan", "can-bo"]), ("unit", "phong-van-hoa-thong-tin-thuan-nam"),
+                    ("audience", ["nguoi-dan", "can-bo"]), ("unit", "ubnd-cac-xa-khanh-hoa-thuan-nam-cu"),
                     ("plan_items", items), ("sources", []), ("updated", date), ("date", date)]
             body = [SYNTHETIC_VI if vi else SYNTHETIC_EN, "", " ".join(_paras(rng, paras, 2)), "",
                     "## Nội dung chính" if vi else "## The main points", "", " ".join(_paras(rng, paras, 3)), ""]

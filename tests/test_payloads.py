@@ -34,7 +34,7 @@ from cchc import data as data_mod
 from conftest import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("cchc", "data", "docs", "hooks", "overrides", "schemas", "scripts", "templates", "mkdocs.yml")
+COPIED = ("cchc", "data", "docs", "hooks", "overrides", "schemas", "scripts", "templates", "vendor", "mkdocs.yml")
 TODAY = "2026-12-02"
 FOLDER = "to-chuc-bo-may"
 HEAD = """\
