@@ -140,7 +140,10 @@ def collect(pages, lang: str, on: date | None = None) -> tuple[list, list]:
 
 def scheduled(pages, on: date | None = None) -> list:
     """Warnings for news dated after `on` (default: today()): when each will appear."""
-    on = on or today()
+    try:
+        on = on or today()
+    except ValueError:  # a malformed CCHC_TODAY: said once, by the lifecycle check
+        return []
     out = []
     for page in pages:
         day = _day(page.meta.get("date")) if _is_news(page) else None
