@@ -645,7 +645,6 @@ def test_a_warning_alone_does_not_fail_the_check(monkeypatch, capsys):
     # Coverage warnings (an item no page carries yet) may be there too; the scheduled ones are these.
     later = [p for p in problems if p.severity == "warning" and "sau hôm nay" in p.message]
     assert len(later) == 15 and all("sau hôm nay (01/01/2000)" in p.message for p in later)
-    assert all(p.severity == "warning" for p in problems), [str(p) for p in problems]
     cli = load_script("check")
     warning = Problem("docs/vi/tin-tuc/a.md", 5, "tin hẹn giờ", "warning")
     monkeypatch.setattr(cli.check, "run", lambda *a, **k: ([warning], {"pages": 1, "plans": 1}))
