@@ -374,7 +374,9 @@ def test_tab_reaches_search_from_the_top_of_the_page(reader, built_pages):
     # and Enter on it opens search with the cursor in the box (overrides/partials/a11y-script.html).
     for presses in range(1, 31):
         reader.page.keyboard.press("Tab")
-        if reader.page.evaluate("document.activeElement.matches(\"label.md-header__button[for='__search']\")"):
+        # The header's search label, or the span role="button" the site's script puts inside it.
+        if reader.page.evaluate("document.activeElement.matches(\"label.md-header__button[for='__search'],"
+                                " label.md-header__button[for='__search'] [role=button]\")"):
             reader.page.keyboard.press("Enter")
         if reader.page.evaluate("document.activeElement.classList.contains('md-search__input')"):
             break
