@@ -29,11 +29,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import SITE_TREE
+
 from cchc import admin, data as data_mod, lifecycle, paths, procedure
 
 ROOT = paths.ROOT
-COPIED = ("cchc", "data", "docs", "hooks", "overrides", "schemas", "scripts", "templates", "vendor",
-          "mkdocs.yml", ".gitignore")
+COPIED = SITE_TREE + (".gitignore",)  # the clone decap-server commits to
 SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 TODAY = datetime.date.today().isoformat()
 NEWS_TITLE = "Xã tiếp nhận hồ sơ cả sáng thứ Bảy"

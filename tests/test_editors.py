@@ -34,10 +34,10 @@ import pytest
 import yaml
 
 from cchc import data as data_mod, english, health, lifecycle, paths, scaffold, site
-from conftest import load_script
+from conftest import load_script, SITE_TREE
 
 ROOT = paths.ROOT
-COPIED = ("cchc", "data", "docs", "hooks", "overrides", "schemas", "scripts", "templates", "vendor", "mkdocs.yml")
+COPIED = SITE_TREE
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "editors"
 TODAY = "2026-11-23"
 TITLE = "Đăng ký đất đai"

@@ -31,10 +31,10 @@ import yaml
 
 from cchc import check, check_markup, markers, news, sanitize, site, yamlio
 from cchc import data as data_mod
-from conftest import load_script
+from conftest import load_script, SITE_TREE
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("cchc", "data", "docs", "hooks", "overrides", "schemas", "scripts", "templates", "vendor", "mkdocs.yml")
+COPIED = SITE_TREE
 TODAY = "2026-12-02"
 FOLDER = "to-chuc-bo-may"
 HEAD = """\

@@ -21,7 +21,7 @@ import segno
 
 from cchc import data as data_mod, frontmatter, procedure, qr, site
 from cchc.check_pages import check_page
-from conftest import ROOT, _QuietHandler, build_site
+from conftest import ROOT, _QuietHandler, build_site, SITE_TREE
 
 FIXTURE = ROOT / "tests" / "fixtures" / "procedure"
 FULL = "thu-tuc/vi-du-day-du.md"  # every field filled
@@ -30,7 +30,7 @@ POSTING = "tai-lieu/niem-yet/to-niem-yet-mot-cua.md"
 SITE_URL = "https://cchc.example.gov.vn/thu-nghiem/"
 # What the build needs: hooks import cchc from the copied tree (hooks/_path.py), and
 # cchc reads data/ and schemas/ beside itself, so everything comes from the copy.
-TREE = ("data", "docs", "hooks", "overrides", "templates", "cchc", "schemas", "scripts", "vendor", "mkdocs.yml")
+TREE = SITE_TREE
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 PLACEHOLDER = "Chưa cập nhật"  # what an empty row used to say: no citizen may see it
 TIMEOUT_MS = 10_000
