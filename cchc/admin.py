@@ -291,5 +291,33 @@ def index_html(bundle: str, preview_css: list, site_path: str, collections: list
 """
 
 
+def unconfigured_html(site_path: str) -> str:
+    """/admin/index.html of a build that names no repository (REPO_URL unset, no local
+    decap-server): the editor would sign in to nothing, so the page says what to set instead."""
+    base = site_path.rstrip("/")
+    return f"""<!doctype html>
+<html lang="vi">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="robots" content="noindex">
+  <title>Soạn trang: chưa nối với kho nội dung</title>
+  <link rel="icon" href="{base}/assets/images/favicon.png">
+</head>
+<body>
+  <main>
+    <h1>Trình soạn thảo chưa nối với kho nội dung</h1>
+    <p>Bản dựng này không có địa chỉ kho (biến môi trường <code>REPO_URL</code> khi chạy
+    <code>mkdocs build</code> hoặc <code>mkdocs serve</code>), nên không có nơi để lưu bài.
+    Bản xuất bản của quy trình <code>publish.yml</code> tự đặt biến này.</p>
+    <p>Xem thử trên máy: chạy <code>npx decap-server</code>, rồi dựng trang với
+    <code>DECAP_LOCAL_BACKEND=true</code> (CONTRIBUTING.md, mục “Web editor”).</p>
+    <p><a href="{base}/">Về trang chủ</a></p>
+  </main>
+</body>
+</html>
+"""
+
+
 def _js(text: str) -> str:
     return json.dumps(text)

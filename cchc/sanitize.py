@@ -45,8 +45,8 @@ def _attribute_filter(tag: str, attr: str, value: str):
     if attr == "src" and REMOTE.match(value.replace("\t", "").replace("\n", "").replace("\r", "")):
         return None  # an image from another host: a third-party request on every view
     if attr == "title" and "<" in value:
-        # Material's tooltips (content.tooltips) put a title into the page with innerHTML: a
-        # title is text, so its '<' must reach that innerHTML as '&lt;'.
+        # Material's tooltips (content.tooltips, off today but one line away) put a title into
+        # the page with innerHTML: a title is text, so its '<' must reach that innerHTML as '&lt;'.
         return value.replace("<", "&lt;")
     return value
 

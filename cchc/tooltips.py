@@ -1,11 +1,11 @@
 """Abbreviation tooltips on the first use only (hooks/tooltips.py).
 
 The glossary's abbreviations become `<abbr title>` wherever they occur (Python-Markdown
-`abbr`, hooks/markers.py), and Material's `content.tooltips` sets up a tooltip for each one
-when the page loads. On the long pages that is most of the script time: the training outline
-has 115 of them, and its main-thread script time halved without them (maintainers/
-performance.md). Each abbreviation is explained where a reader first meets it on the page, as
-style guides ask ("spell out on first use"); the glossary page lists them all.
+`abbr`, hooks/markers.py). Each is explained where a reader first meets it on the page, as
+style guides ask ("spell out on first use"), and the glossary page lists them all; repeating the
+title on every later use only makes screen readers that announce titles say it again. (Material's
+`content.tooltips`, which set up a script tooltip per `<abbr>`, is off: it was a third of the
+long pages' script time, maintainers/performance.md; the browser's own tooltip remains.)
 
 Pure: a function over the page's HTML.
 """

@@ -58,19 +58,23 @@ def on_post_build(config):
     lists, problems = procedure.load_lists(root)
     if problems:
         raise PluginError("\n".join(str(p) for p in problems))
+    site_dir = Path(config.site_dir)
+    out = site_dir / "admin"
+    out.mkdir(parents=True, exist_ok=True)
+    site_path = urlsplit(config.site_url or "/").path or "/"
     schema = json.loads(_find(root, "schemas", "page.schema.json").read_text("utf-8"))
     try:
         cfg = admin.config(build_state.data, lists, schema, _templates(_find(root, "templates").parent), repo_url=config.repo_url or "",
                            site_url=config.site_url or "/", settings=settings, local=settings.get("local_backend"))
     except admin.AdminError as exc:
         raise PluginError(str(exc)) from exc
-    site_dir = Path(config.site_dir)
-    out = site_dir / "admin"
-    out.mkdir(parents=True, exist_ok=True)
+    if not config.repo_url and not settings.get("local_backend"):
+        # No repository to save into: say so on /admin/ rather than offer a sign-in that fails.
+        (out / "index.html").write_text(admin.unconfigured_html(site_path), "utf-8")
+        return
     shutil.copyfile(_find(root, "vendor", "decap-cms", BUNDLE), out / BUNDLE)
     (out / "config.yml").write_text(
         "# Made by hooks/admin.py from data/, schemas/page.schema.json and templates/: do not edit.\n"
         + yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False, width=120), "utf-8")
-    site_path = urlsplit(config.site_url or "/").path or "/"
     (out / "index.html").write_text(admin.index_html(
         BUNDLE, _preview_css(site_dir, config), site_path, [c["name"] for c in cfg["collections"]]), "utf-8")

@@ -15,7 +15,7 @@ def on_page_markdown(markdown, page, config, files):
         markdown = markers.expand(markdown, ctx)
     except markers.MarkerError as exc:
         raise PluginError(f"{page.file.src_uri}: dòng {exc.line} (tính từ sau phần khai báo): {exc}") from None
-    # Abbreviations become tooltips (Python-Markdown `abbr`, styled by content.tooltips).
+    # Abbreviations become <abbr title> (Python-Markdown `abbr`): the browser's own tooltip.
     # Only the terms the page contains: each definition costs every page a pass of the abbr
     # extension (all 13 made Markdown 57 % slower per page); a term absent from the text
     # would produce nothing anyway.

@@ -12,6 +12,10 @@ from cchc.slug import slugify
 def on_config(config):
     # toc's default slugify drops 'đ'; ours gives '#dang-ky-khai-sinh'.
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugify
+    # No repository named (REPO_URL unset, a local preview): no "edit this page" link either,
+    # rather than a relative edit_uri MkDocs cannot place.
+    if not config.repo_url:
+        config.edit_uri = None
     return config
 
 

@@ -666,9 +666,27 @@ def test_repository_link_is_plain_and_never_fetches_facts(editors_site):
     assert [a.attrs["href"] for a in tree.find_all("a", cls="md-source")] == [REPO_URL, REPO_URL]  # header, drawer
 
 
+def test_a_build_without_a_repository_links_to_none(built_site):
+    """A preview built without REPO_URL (the README's commands, CI) must not send readers to a
+    placeholder repository: no repository link, no "edit this page" link, and /admin/ says what
+    to set instead of offering a sign-in that cannot save."""
+    if os.environ.get("REPO_URL"):
+        pytest.skip("REPO_URL is set in this environment")
+    pages = [p for p in built_site.rglob("*.html") if not p.relative_to(built_site).as_posix().startswith("admin/")]
+    assert len(pages) > 50
+    for path in pages:
+        text = path.read_text("utf-8")
+        assert 'class="md-source"' not in text and "md-content__button" not in text, path
+        assert "OWNER/REPO" not in text, path
+    notice = (built_site / "admin" / "index.html").read_text("utf-8")
+    assert "REPO_URL" in notice and "decap-cms" not in notice
+    assert not (built_site / "admin" / "config.yml").exists()
+
+
 def test_mkdocs_yml_reads_the_repository_from_the_environment():
     text = (ROOT / "mkdocs.yml").read_text("utf-8")
-    assert re.search(r'^repo_url: !ENV \[REPO_URL, "https://github\.com/[^"]+"\]', text, re.M)
+    # No made-up default: unset, a build has no repository link (test below).
+    assert re.search(r"^repo_url: !ENV REPO_URL$", text, re.M)
     assert re.search(r"^edit_uri: edit/main/docs/$", text, re.M)
     assert "- content.action.edit" in text
 
