@@ -31,15 +31,27 @@ def drop_invalid_autocomplete(html: str) -> str:
     return _INPUT.sub(fix, html)
 
 
+def _has_id(html: str, target: str) -> bool:
+    """Whether some element has id="target" (a plain substring search, then the attribute's
+    leading space checked: far faster than a regex starting with \\s over a long page)."""
+    needle = f'id="{target}"'
+    at = html.find(needle)
+    while at != -1:
+        if at and html[at - 1].isspace():
+            return True
+        at = html.find(needle, at + 1)
+    return False
+
+
 def unlink_orphan_labels(html: str) -> str:
     """A <label for=X> with no element X on the page labels nothing (Material's "Table of
     contents" title names the `__toc` toggle, which section index pages do not have): it
     becomes a <span> with the same class, which Material styles the same way."""
-    ids = set(re.findall(r'\sid="([^"]+)"', html))
-
     def fix(m: re.Match) -> str:
         before, target, after, inner = m.groups()
-        if target in ids:
+        # A page has a handful of labels: one search each for its target is far cheaper than
+        # collecting every id of a long page (a third of this hook's time at 2,000 cards).
+        if _has_id(html, target):
             return m.group(0)
         return f"<span{before}{after}>{inner}</span>"
 
