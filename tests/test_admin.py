@@ -373,8 +373,19 @@ def test_published_build_refuses_the_local_backend(tmp_path):
     assert result.returncode != 0 and "DECAP_LOCAL_BACKEND chỉ dùng khi xem thử trên máy" in result.stderr
 
 
-def test_the_real_build_serves_the_editor_from_itself(built_site):
+@pytest.fixture(scope="module")
+def published_build(tmp_path_factory):
+    """The real site built as publish.yml builds it: with the repository it runs in."""
+    dest = tmp_path_factory.mktemp("published")
+    result = build(ROOT, dest, REPO_URL="https://github.com/don-vi/trang")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return dest
+
+
+def test_the_real_build_serves_the_editor_from_itself(published_build):
+    built_site = published_build
     cfg = yaml.safe_load((built_site / "admin" / "config.yml").read_text("utf-8"))
+    assert cfg["backend"]["name"] == "github" and cfg["backend"]["repo"] == "don-vi/trang"
     assert "local_backend" not in cfg and cfg["publish_mode"] == "editorial_workflow"
     html = (built_site / "admin" / "index.html").read_text("utf-8")
     assert '<script src="decap-cms.js"></script>' in html and "http" not in html.replace("http-equiv", "")
