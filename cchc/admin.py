@@ -258,23 +258,30 @@ def config(data, lists, schema: dict, templates: dict, *, repo_url: str, site_ur
     return cfg
 
 
-def index_html(bundle: str, preview_css: list, site_path: str, collections: list) -> str:
-    """/admin/index.html: the vendored bundle (config.yml is read from the same folder), the
-    site's stylesheets in the preview, and a preview laid out like a page of the site (Material's
-    `md-typeset` article: title, description, body) instead of Decap's list of raw fields."""
-    base = site_path.rstrip("/")
-    styles = "\n".join(f"    CMS.registerPreviewStyle({_js(base + '/' + css)});" for css in preview_css)
+def _page(title: str, base: str, body: str) -> str:
+    """An /admin/ page: not indexed, the site's icon, Vietnamese."""
     return f"""<!doctype html>
 <html lang="vi">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex">
-  <title>Soạn trang: Tuyên truyền cải cách hành chính</title>
+  <title>{title}</title>
   <link rel="icon" href="{base}/assets/images/favicon.png">
 </head>
 <body>
-  <script src="{bundle}"></script>
+{body}</body>
+</html>
+"""
+
+
+def index_html(bundle: str, preview_css: list, site_path: str, collections: list) -> str:
+    """/admin/index.html: the vendored bundle (config.yml is read from the same folder), the
+    site's stylesheets in the preview, and a preview laid out like a page of the site (Material's
+    `md-typeset` article: title, description, body) instead of Decap's list of raw fields."""
+    base = site_path.rstrip("/")
+    styles = "\n".join(f"    CMS.registerPreviewStyle({_js(base + '/' + css)});" for css in preview_css)
+    return _page("Soạn trang: Tuyên truyền cải cách hành chính", base, f"""  <script src="{bundle}"></script>
   <script>
 {styles}
     var SitePage = createClass({{
@@ -286,26 +293,14 @@ def index_html(bundle: str, preview_css: list, site_path: str, collections: list
     }});
     {_js(collections)}.forEach(function (name) {{ CMS.registerPreviewTemplate(name, SitePage); }});
   </script>
-</body>
-</html>
-"""
+""")
 
 
 def unconfigured_html(site_path: str) -> str:
     """/admin/index.html of a build that names no repository (REPO_URL unset, no local
     decap-server): the editor would sign in to nothing, so the page says what to set instead."""
     base = site_path.rstrip("/")
-    return f"""<!doctype html>
-<html lang="vi">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta name="robots" content="noindex">
-  <title>Soạn trang: chưa nối với kho nội dung</title>
-  <link rel="icon" href="{base}/assets/images/favicon.png">
-</head>
-<body>
-  <main>
+    return _page("Soạn trang: chưa nối với kho nội dung", base, f"""  <main>
     <h1>Trình soạn thảo chưa nối với kho nội dung</h1>
     <p>Bản dựng này không có địa chỉ kho (biến môi trường <code>REPO_URL</code> khi chạy
     <code>mkdocs build</code> hoặc <code>mkdocs serve</code>), nên không có nơi để lưu bài.
@@ -314,9 +309,7 @@ def unconfigured_html(site_path: str) -> str:
     <code>DECAP_LOCAL_BACKEND=true</code> (CONTRIBUTING.md, mục “Web editor”).</p>
     <p><a href="{base}/">Về trang chủ</a></p>
   </main>
-</body>
-</html>
-"""
+""")
 
 
 def _js(text: str) -> str:
