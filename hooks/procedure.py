@@ -15,18 +15,22 @@ from cchc import build_state, data as data_mod, procedure
 
 TEMPLATE = "procedure.html"
 _cards: dict = {}  # page src_uri -> cchc.procedure.Card, for the language being built
+_loaded: dict = {}  # the data this build's cards use (found once per build, not per card)
 
 
 def _data(config):
-    root = Path(config.docs_dir).resolve().parent
-    if build_state.data is not None and Path(build_state.data.root).resolve() == root:
-        return build_state.data
-    loaded, _problems = data_mod.load(root)  # a tree the setup hook did not load (a test fixture)
-    return loaded
+    if "data" not in _loaded:
+        root = Path(config.docs_dir).resolve().parent
+        if build_state.data is not None and Path(build_state.data.root).resolve() == root:
+            _loaded["data"] = build_state.data
+        else:
+            _loaded["data"], _problems = data_mod.load(root)  # a tree the setup hook did not load (a test fixture)
+    return _loaded["data"]
 
 
 def on_pre_build(config):
     _cards.clear()
+    _loaded.clear()
 
 
 @event_priority(50)  # before escape_meta.py (priority 0) replaces the values with escaped ones

@@ -12,6 +12,7 @@ hook's on_post_build runs after it (-110) and does the work only on the outermos
 import _path  # noqa: F401  (puts the repository on sys.path)
 import html
 import logging
+import os
 import resource
 import shutil
 import subprocess
@@ -86,17 +87,31 @@ def on_post_build(config):
              time.perf_counter() - started, pagefind_cpu)
 
 
+def scratch_dir(size: int) -> str | None:
+    """Where the documents for Pagefind are written: memory (/dev/shm) where the system has it
+    with room to spare. They live for seconds; on disk, creating and deleting 3,000 folders and
+    files cost about 1 CPU s of a 2,000-card build (maintainers/scale.md). None: the system's
+    temp folder (a container's /dev/shm is often 64 MB)."""
+    shm = "/dev/shm"
+    try:
+        roomy = shutil.disk_usage(shm).free > 2 * size + (64 << 20)
+    except OSError:
+        return None
+    return shm if roomy and os.access(shm, os.W_OK | os.X_OK) else None
+
+
 def write_index(records: list, out: Path):
     """Run the Pagefind CLI over one folded document per record, written to a temp tree at
     the record's URL (so Pagefind's URL is the page's). The CLI takes seconds for 2,000
     pages; Pagefind's Python API takes 100 ms a page (its service polls ten times a second)."""
     if out.exists():
         shutil.rmtree(out)
-    with tempfile.TemporaryDirectory(prefix="cchc-search-") as tmp:
-        for rec in records:
-            path = Path(tmp, rec.url.strip("/"), "index.html")
+    documents = [(rec.url.strip("/"), search.pagefind_document(rec).encode("utf-8")) for rec in records]
+    with tempfile.TemporaryDirectory(prefix="cchc-search-", dir=scratch_dir(sum(len(d) for _u, d in documents))) as tmp:
+        for url, document in documents:
+            path = Path(tmp, url, "index.html")
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(search.pagefind_document(rec), "utf-8")
+            path.write_bytes(document)
         cmd = [sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(out), "--quiet"]
         try:
             result = subprocess.run(cmd, capture_output=True, text=True, timeout=600)

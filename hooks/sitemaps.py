@@ -24,7 +24,18 @@ from cchc import build_state, news, paths, sitemaps
 from cchc.site import url_for
 
 # Exactly what Material's base.html prints for config.extra.alternate (feeds carry a type=).
-MATERIAL_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+# Starts with the literal '<link', which the regex engine finds fast; the whitespace before
+# each link is dropped by _drop_alternates (a leading \s* made the search 9x slower).
+MATERIAL_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def _drop_alternates(head: str) -> str:
+    """`head` without Material's alternate links and the whitespace before each."""
+    parts, pos = [], 0
+    for m in MATERIAL_ALTERNATE.finditer(head):
+        parts.append(head[pos:m.start()].rstrip())
+        pos = m.end()
+    return "".join(parts) + head[pos:] if parts else head
 
 
 def _inner_build(config) -> bool:
@@ -47,7 +58,7 @@ def on_post_page(output, page, config):
     head, sep, rest = output.partition("</head>")
     if not sep:
         return output
-    return MATERIAL_ALTERNATE.sub("", head) + sep + rest
+    return _drop_alternates(head) + sep + rest
 
 
 def _write(path: Path, text: str, gz: bool = False) -> None:

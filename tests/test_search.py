@@ -64,6 +64,26 @@ def test_extract_splits_sections_and_drops_chrome():
     ]
 
 
+
+@pytest.mark.parametrize("content, intro", [
+    ('<a title="a > b" href="#x">liên kết</a> tiếp', "liên kết tiếp"),  # '>' inside a quoted value
+    ("<p>một<!-- <p>ẩn</p> --></p><p>hai</p>", "một hai"),  # a comment is not text
+    ('<p>a<span class="x"/>b</p><P>C</P>', "ab C"),  # '<x/>' closes itself; tags in any case
+    ("<p>a &lt;b&gt; &amp; &#273;</p>", "a <b> & đ"),  # entities decoded once
+    ('<figure data-search-exclude><svg><path d="M0 0"/></svg><figcaption>mã QR</figcaption></figure>sau', "sau"),
+])
+def test_extract_reads_tags_as_a_browser_would(content, intro):
+    assert extract(content)[0] == intro
+
+
+def test_extract_stays_linear_on_an_unclosed_tag():
+    # The tag pattern is atomic: a '<' never closed cannot make it backtrack for minutes.
+    import time
+    started = time.process_time()
+    intro, _sections = extract("<a " + "b" * 50 + " c" * 20_000)
+    assert time.process_time() - started < 1.0
+    assert intro.startswith("<a bbbb")
+
 def test_pagefind_document_indexes_folded_text_and_keeps_original_as_meta():
     rec = record("/a/", "vi", 'Đăng ký <b> "x"', "Mô tả", '<h2 id="s">Lệ phí</h2><p>Miễn phí</p>')
     doc = pagefind_document(rec)
