@@ -24,6 +24,7 @@ class PageRec:
     body_line: int
     lines: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)  # (line, message) from parsing
+    front_matter: str = ""  # the front matter's YAML text, as parsed into `meta`
 
     @property
     def title(self) -> str:
@@ -120,7 +121,7 @@ def discover(root: Path = paths.ROOT) -> list[PageRec]:
             pages.append(PageRec(
                 rel=f"docs/{lang}/{src}", lang=lang, src=src, url=url_for(lang, src),
                 meta=parsed.meta, body=parsed.body, body_line=parsed.body_line,
-                lines=parsed.lines, problems=parsed.problems,
+                lines=parsed.lines, problems=parsed.problems, front_matter=parsed.front_matter,
             ))
     return pages
 

@@ -1,12 +1,28 @@
 """Build setup: ASCII heading slugs, and the data plus every page's front matter, loaded
-once per build and shared by the other hooks through `cchc.build_state`."""
+once per build and shared by the other hooks through `cchc.build_state`.
+
+Each page's front matter is parsed once: MkDocs is handed the values read here (on_files,
+on_page_markdown) instead of parsing every page's YAML again (a twentieth of a 2,000-card
+build, maintainers/scale.md). Dates stay strings ('2022-01-30') in page.meta, as every hook
+and check reads them. A page whose front matter our reader could not use, and every page of
+`mkdocs serve --dirty` (a page given its text is always rebuilt), is left to MkDocs."""
+import os
+
 import _path  # noqa: F401  (puts the repository on sys.path)
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from cchc import build_state, check_lifecycle, data, paths, site
+from cchc import build_state, check_lifecycle, data, frontmatter, paths, site
 from cchc.slug import slugify
+
+_run = {"dirty": False}
+_handed: dict = {}  # File.src_uri -> the meta read by cchc.site.discover, this build
+
+
+def on_startup(command, dirty):
+    _run["dirty"] = dirty
 
 
 def on_config(config):
@@ -19,11 +35,15 @@ def on_config(config):
     return config
 
 
+def _root(config) -> Path:
+    """The tree of the mkdocs.yml being built (a copy elsewhere builds its own data and pages)."""
+    return Path(config.config_file_path).resolve().parent if config.config_file_path else paths.ROOT
+
+
 def on_pre_build(config):
     if config.theme["language"] != paths.DEFAULT_LANGUAGE and build_state.data is not None:
         return  # the i18n plugin's second-language build reuses what the first loaded
-    # The tree of the mkdocs.yml being built (a copy elsewhere builds its own data and pages).
-    root = Path(config.config_file_path).resolve().parent if config.config_file_path else paths.ROOT
+    root = _root(config)
     loaded, problems = data.load(root)
     problems += check_lifecycle.check_data(loaded)  # successor and replacement ids must exist
     if problems:
@@ -31,3 +51,33 @@ def on_pre_build(config):
         raise PluginError(f"Dữ liệu trong data/ có lỗi; chạy 'python3 scripts/check.py' để xem đủ:\n{lines}")
     build_state.data = loaded
     build_state.pages = site.discover(root)
+
+
+@event_priority(-200)  # after the i18n plugin (-100) has made each language's files
+def on_files(files, config):
+    _handed.clear()
+    if _run["dirty"] or not build_state.pages:
+        return files
+    tree = os.path.dirname(os.path.normpath(config.docs_dir))  # the same paths MkDocs gives its files
+    parsed = {os.path.join(tree, p.rel): p for p in build_state.pages if p.meta is not None and not p.problems}
+    for file in files.documentation_pages():
+        page = parsed.get(os.path.normpath(file.abs_src_path)) if file.abs_src_path else None
+        if page is None:
+            continue
+        try:
+            source = file.content_string
+        except (OSError, ValueError):
+            continue  # MkDocs reports it when it reads the page
+        body = frontmatter.hand_over(source, page.front_matter)
+        if body is not None:
+            file.content_string = body
+            _handed[file.src_uri] = page.meta
+    return files
+
+
+@event_priority(1000)  # before every other page_markdown handler reads page.meta
+def on_page_markdown(markdown, page, config, files):
+    meta = _handed.get(page.file.src_uri)
+    if meta is not None:
+        page.meta = frontmatter.copy_value(meta)
+    return markdown
