@@ -231,10 +231,21 @@ def saved(cms, browser):
     return {"branches": [news_branch, card_branch], "requests": requests, "shown": shown}
 
 
+def wait_for_git_idle(repo: Path, timeout: float = 20) -> None:
+    """decap-server may still be running a git command (it holds .git/index.lock) just after the
+    editor says the entry is saved; a reviewer's git command then would fail on the lock."""
+    lock = repo / ".git" / "index.lock"
+    deadline = time.monotonic() + timeout
+    while lock.exists():
+        assert time.monotonic() < deadline, "decap-server kept .git/index.lock"
+        time.sleep(0.1)
+
+
 @pytest.fixture(scope="module")
 def merged(cms, saved):
     """The two pull requests merged, as a reviewer would: the tree main would have."""
     repo = cms["repo"]
+    wait_for_git_idle(repo)
     git(repo, "checkout", "-q", "-b", "review", "main")
     for branch in saved["branches"]:
         git(repo, "merge", "-q", "--no-edit", branch)
