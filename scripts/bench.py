@@ -16,17 +16,21 @@ page per field, then, in one run, measures:
                front-matter + coverage part (data load, discovery, check_pages, check_coverage)
   serve        (--serve) `mkdocs serve` on the corpus: seconds from saving a page to the new HTML
   floor        (--floor) the same Vietnamese pages built by MkDocs with a one-line template and
-               by stock Material, no plugin or hook: what the stack costs before anything of ours
+               by stock Material, no plugin or hook: what the stack costs before anything of ours;
+               stock Material is built before and after this site, and this site / stock Material
+               is the issue-14 figure (--rounds N: N alternating rounds, the median round)
 
     python3 scripts/bench.py                         # 2,000 cards + 300 articles and news
     python3 scripts/bench.py --sizes 200,1000,2000   # growth table
     python3 scripts/bench.py --pages 2000 --serve    # also the edit loop
     python3 scripts/bench.py --pages 2000 --floor    # also what MkDocs and Material cost alone
+    python3 scripts/bench.py --pages 2000 --floor --rounds 3   # the ratio to stock Material, 3 rounds
     python3 scripts/bench.py --keep /tmp/corpus      # keep the tree (and its site/) for a look
     python3 scripts/bench.py --table run.json        # the tables again, from a --json file
 
 CPU seconds are the honest figure on a shared machine: wall seconds grow with other load, CPU
-seconds do not. The ratio is given for both. Nothing here needs the network.
+seconds less so (on a virtual machine they still drift between runs: hence --rounds). The ratio
+is given for both. Nothing here needs the network.
 """
 import argparse
 import gzip
@@ -98,9 +102,13 @@ def child_env(extra: dict | None = None) -> dict:
     return env
 
 
-def run_measured(cmd, cwd, env, log: Path) -> dict:
+def run_measured(cmd, cwd, env, log: Path, dest: Path | None = None) -> dict:
     """Run `cmd`; wall seconds, CPU seconds (user+sys, its children included) and peak RSS
-    (ru_maxrss of the child, via wait4: this process, not the benchmark's own)."""
+    (ru_maxrss of the child, via wait4: this process, not the benchmark's own). `dest`, the
+    build's output folder, is emptied first, outside the measure: every build writes a fresh
+    site, none pays for deleting the one before (MkDocs' own clean-up is system time)."""
+    if dest is not None and dest.exists():
+        shutil.rmtree(dest)
     with open(log, "wb") as out:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -115,7 +123,7 @@ def run_measured(cmd, cwd, env, log: Path) -> dict:
 
 def build(tree: Path, site: Path) -> dict:
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tree / "mkdocs.yml"), "-d", str(site)]
-    result = run_measured(cmd, tree, child_env(), tree / "build.log")
+    result = run_measured(cmd, tree, child_env(), tree / "build.log", dest=site)
     if result["returncode"] != 0:
         tail = (tree / "build.log").read_text("utf-8", errors="replace")[-4000:]
         sys.exit(f"mkdocs build --strict failed in {tree}:\n{tail}")
@@ -224,12 +232,35 @@ def floor(tree: Path) -> dict:
                                        "validation": FLOOR_VALIDATION, "markdown_extensions": extensions, **setup},
                                       allow_unicode=True), "utf-8")
         cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(cfg), "-d", str(tree / f"site-floor-{name}")]
-        result = run_measured(cmd, tree, child_env(), tree / f"floor-{name}.log")
+        result = run_measured(cmd, tree, child_env(), tree / f"floor-{name}.log", dest=tree / f"site-floor-{name}")
         if result["returncode"] != 0:
             sys.exit(f"floor build '{name}' failed:\n" + (tree / f"floor-{name}.log").read_text("utf-8")[-3000:])
         out[name + "_cpu_s"] = result["cpu_s"]
+        out[name + "_user_s"] = result["user_s"]
         out[name + "_ratio"] = result["cpu_s"] / cpu
     return out
+
+
+def rounds_ratio(ours: list, stock: list) -> tuple[list, float]:
+    """Our builds [(cpu, user)...] and the stock Material builds around them (one more than
+    ours: before, between, after): each round's ratio over the mean of the stock builds either
+    side, and the median of those ratios."""
+    assert len(stock) == len(ours) + 1
+    rounds = [{"ours_cpu_s": o[0], "ours_user_s": o[1], "stock_cpu_s": (a[0] + b[0]) / 2,
+               "stock_user_s": (a[1] + b[1]) / 2, "ratio": o[0] / ((a[0] + b[0]) / 2),
+               "user_ratio": o[1] / ((a[1] + b[1]) / 2)}
+              for o, a, b in zip(ours, stock, stock[1:])]
+    return rounds, statistics.median(r["ratio"] for r in rounds)
+
+
+def stock_material(tree: Path) -> dict:
+    """Stock Material alone once more (floor() wrote its config): CPU and user seconds."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tree / "floor-material.yml"),
+           "-d", str(tree / "site-floor-material")]
+    result = run_measured(cmd, tree, child_env(), tree / "floor-material.log", dest=tree / "site-floor-material")
+    if result["returncode"] != 0:
+        sys.exit("stock Material build failed:\n" + (tree / "floor-material.log").read_text("utf-8")[-3000:])
+    return result
 
 
 def floor_table(r: dict) -> str:
@@ -245,7 +276,12 @@ def floor_table(r: dict) -> str:
     if "build_over_material" in r:
         rows.append(["this site's whole build, both languages, search, QR codes (same run)",
                      f"{r['build']['cpu_s']:.1f}", f"{r['build']['cpu_s'] / f['markdown_cpu_s']:.1f}x"])
-        rows.append(["**this site's build / stock Material (mean of its runs), CPU**", "", f"**{r['build_over_material']:.2f}x**"])
+        for i, rnd in enumerate(r.get("rounds", [])):
+            rows.append([f"round {i + 1}: this site's build / stock Material either side, CPU (user only)",
+                         f"{rnd['ours_cpu_s']:.1f} / {rnd['stock_cpu_s']:.1f}",
+                         f"{rnd['ratio']:.2f}x ({rnd['user_ratio']:.2f}x)"])
+        label = "median of the rounds" if len(r.get("rounds", [])) > 1 else "mean of its runs"
+        rows.append([f"**this site's build / stock Material ({label}), CPU**", "", f"**{r['build_over_material']:.2f}x**"])
     return "\n".join("| " + " | ".join(row) + " |" for row in rows)
 
 
@@ -444,7 +480,8 @@ SERVE_MODES = {
 
 # ------------------------------------------------------------------ one run
 
-def run(pages: int, keep: Path | None, serve: bool = False, serve_modes=("full",), with_floor: bool = False) -> dict:
+def run(pages: int, keep: Path | None, serve: bool = False, serve_modes=("full",), with_floor: bool = False,
+        rounds: int = 1) -> dict:
     tmp = None
     if keep:
         tree = keep
@@ -475,8 +512,19 @@ def run(pages: int, keep: Path | None, serve: bool = False, serve_modes=("full",
         if with_floor:
             out["floor"] = floor(tree)
             out["floor"]["material_before_cpu_s"] = before["material_cpu_s"]
-            material = (before["material_cpu_s"] + out["floor"]["material_cpu_s"]) / 2
-            out["build_over_material"] = out["build"]["cpu_s"] / material
+            # --rounds N: our build and stock Material again, alternating, N-1 more times. Each
+            # round's ratio divides our build by the mean of the stock builds either side of it;
+            # the figure is their median (on a shared virtual machine one build's CPU time can
+            # differ from the next one's by a third, stock Material's as much as ours).
+            stock = [(before["material_cpu_s"], before["material_user_s"]),
+                     (out["floor"]["material_cpu_s"], out["floor"]["material_user_s"])]
+            ours = [(out["build"]["cpu_s"], out["build"]["user_s"])]
+            for _ in range(rounds - 1):
+                again = build(tree, tree / "site-again")
+                ours.append((again["cpu_s"], again["user_s"]))
+                result = stock_material(tree)
+                stock.append((result["cpu_s"], result["user_s"]))
+            out["rounds"], out["build_over_material"] = rounds_ratio(ours, stock)
         out["loadavg_end"] = os.getloadavg()
         if serve:
             card = corpus.cards[len(corpus.cards) // 2].src if corpus.cards else "index.md"
@@ -599,6 +647,9 @@ def main(argv=None) -> int:
                         help=f"comma-separated, of: {', '.join(SERVE_MODES)}")
     parser.add_argument("--floor", action="store_true",
                         help="also build the same Vietnamese pages with MkDocs alone and stock Material alone")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="with --floor: build this site and stock Material again, alternating, this many rounds"
+                             " in all, and give the median ratio (default 1)")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     parser.add_argument("--table", type=Path, help="only print the tables of a --json file written before")
     parser.add_argument("--source", type=Path, default=ROOT,
@@ -617,7 +668,10 @@ def main(argv=None) -> int:
     if unknown:
         parser.error(f"unknown --serve-modes {unknown}; known: {', '.join(SERVE_MODES)}")
     # The edit loop is timed at the largest size only.
-    results = [run(n, args.keep, args.serve and n == sizes[-1], modes, args.floor and n == sizes[-1]) for n in sizes]
+    if args.rounds < 1 or (args.rounds > 1 and not args.floor):
+        parser.error("--rounds takes a number from 1, with --floor")
+    results = [run(n, args.keep, args.serve and n == sizes[-1], modes, args.floor and n == sizes[-1], args.rounds)
+               for n in sizes]
     print_report(results)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), "utf-8")

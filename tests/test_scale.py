@@ -381,3 +381,19 @@ def test_bench_report_states_the_build_against_stock_material():
         run["build_over_material"] = run["build"]["cpu_s"] / material_cpu
         assert f"- {verdict} whole build <= 2.5x stock Material" in bench.targets(run)
         assert f"**{30.0 / material_cpu:.2f}x**" in bench.floor_table(run)
+
+
+def test_bench_rounds_divide_each_build_by_the_stock_builds_around_it():
+    """`--rounds N`: our build and stock Material alternate; each of our builds is divided by the
+    mean of the two stock builds either side of it, and the figure is the median round."""
+    bench = load_script("bench")
+    rounds, median = bench.rounds_ratio([(30.0, 28.0), (45.0, 40.0), (33.0, 30.0)],
+                                        [(10.0, 9.0), (14.0, 12.0), (16.0, 15.0), (12.0, 11.0)])
+    assert [round(r["ratio"], 3) for r in rounds] == [2.5, 3.0, 2.357]
+    assert round(rounds[0]["user_ratio"], 3) == round(28.0 / 10.5, 3)
+    assert median == 2.5
+    run = {"build": {"cpu_s": 30.0}, "build_over_material": median, "rounds": rounds,
+           "floor": {"pages": 10, "markdown_cpu_s": 3.0, "bare_cpu_s": 8.0, "bare_ratio": 2.7,
+                     "material_cpu_s": 12.0, "material_ratio": 4.0}}
+    table = bench.floor_table(run)
+    assert "round 3:" in table and "**2.50x**" in table and "median of the rounds" in table
