@@ -397,3 +397,19 @@ def test_bench_rounds_divide_each_build_by_the_stock_builds_around_it():
                      "material_cpu_s": 12.0, "material_ratio": 4.0}}
     table = bench.floor_table(run)
     assert "round 3:" in table and "**2.50x**" in table and "median of the rounds" in table
+
+
+def test_profile_build_names_the_stages_and_the_hooks(corpus):
+    """scripts/profile_build.py (maintainers/scale.md): one build, CPU seconds per MkDocs stage
+    and per hook handler, each counted once per page; the kept site is not touched."""
+    tree, dest, _made = corpus
+    before = sorted(p.stat().st_mtime_ns for p in dest.rglob("index.html"))[:50]
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "profile_build.py"), str(tree), "--top", "60"],
+                         capture_output=True, text=True, timeout=600, env=load_script("bench").child_env())
+    assert out.returncode == 0, out.stderr[-3000:]
+    rows = {label: int(n) for n, label in re.findall(r"^\| [\d.]+ \| [\d.]+ % \| (\d+) \| (.+?) \|$", out.stdout, re.M)}
+    pages = rows["MkDocs: Markdown to HTML"]
+    assert pages > PAGES  # both languages
+    assert rows["page_content: hooks/qr.py.on_page_content"] == pages
+    assert rows["MkDocs: page template (Jinja) and its context"] == pages
+    assert sorted(p.stat().st_mtime_ns for p in dest.rglob("index.html"))[:50] == before
