@@ -231,26 +231,20 @@ def saved(cms, browser):
     return {"branches": [news_branch, card_branch], "requests": requests, "shown": shown}
 
 
-def wait_for_git_idle(repo: Path, timeout: float = 20) -> None:
-    """decap-server may still be running a git command (it holds .git/index.lock) just after the
-    editor says the entry is saved; a reviewer's git command then would fail on the lock."""
-    lock = repo / ".git" / "index.lock"
-    deadline = time.monotonic() + timeout
-    while lock.exists():
-        assert time.monotonic() < deadline, "decap-server kept .git/index.lock"
-        time.sleep(0.1)
-
-
 @pytest.fixture(scope="module")
 def merged(cms, saved):
-    """The two pull requests merged, as a reviewer would: the tree main would have."""
-    repo = cms["repo"]
-    wait_for_git_idle(repo)
-    git(repo, "checkout", "-q", "-b", "review", "main")
+    """The two pull requests merged, as a reviewer would, in the reviewer's own clone: the tree
+    main would have. (Not in decap-server's working copy: it runs git there at any moment, and
+    its .git/index.lock made the reviewer's checkout or merge fail now and then.)"""
+    review = cms["repo"].parent / "review"
+    git(cms["repo"].parent, "clone", "-q", "--branch", "main", str(cms["repo"]), str(review))
+    git(review, "config", "user.name", "Người duyệt")
+    git(review, "config", "user.email", "duyet@example.invalid")
+    git(review, "checkout", "-q", "-b", "review")
     for branch in saved["branches"]:
-        git(repo, "merge", "-q", "--no-edit", branch)
-    added = git(repo, "diff", "--name-only", "main", "review").split()
-    return {"repo": repo, "added": added}
+        git(review, "merge", "-q", "--no-edit", f"origin/{branch}")
+    added = git(review, "diff", "--name-only", "main", "review").split()
+    return {"repo": review, "added": added}
 
 
 def test_each_save_is_its_own_branch_holding_one_vietnamese_page(cms, saved):
