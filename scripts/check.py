@@ -14,6 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from cchc import runtime  # noqa: E402  (standard library only)
+
+runtime.ensure_packages()  # run again with .venv/, or say how to install
+
 from cchc import check, paths  # noqa: E402
 
 

@@ -14,6 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from cchc import runtime  # noqa: E402  (standard library only)
+
+runtime.ensure_packages()  # run again with .venv/, or say how to install
+
 from cchc import paths, site  # noqa: E402
 
 FIELD = re.compile(r"^(date|updated):[ \t]*['\"]?(\d{4}-\d{2}-\d{2})['\"]?[ \t]*$", re.M)

@@ -20,6 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from cchc import runtime  # noqa: E402  (standard library only)
+
+runtime.ensure_packages()  # run again with .venv/, or say how to install
+
 from cchc import data as data_mod, lifecycle, paths, scaffold  # noqa: E402
 
 QUESTIONS = [  # (option, question, source of choices or None, several answers?)

@@ -12,6 +12,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from cchc import runtime  # noqa: E402  (standard library only)
+
+runtime.ensure_packages()  # run again with .venv/, or say how to install
+
 from cchc import data as data_mod, paths, report, site  # noqa: E402
 
 USAGE = ("python3 scripts/report.py --plan MÃ_KẾ_HOẠCH --from NĂM-THÁNG-NGÀY --to NĂM-THÁNG-NGÀY"

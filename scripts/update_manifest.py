@@ -12,6 +12,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from cchc import runtime  # noqa: E402  (standard library only)
+
+runtime.ensure_packages()  # run again with .venv/, or say how to install
+
 from cchc import check_urls, data as data_mod, paths, site  # noqa: E402
 
 

@@ -945,3 +945,44 @@ def test_malformed_markup_rules_do_not_crash(tree):
     assert "Traceback" not in result.stderr, result.stderr[-800:]
     assert result.code == 1
     assert result.lines and result.lines[0].startswith("data/markup.yml:"), result.lines
+
+
+# ---------------------------------------------------------------- scripts run without .venv activated
+
+def test_requirements_names_are_read_from_requirements_txt():
+    from cchc import runtime
+    names = runtime.required()
+    assert {"mkdocs", "Markdown", "PyYAML", "nh3", "pagefind"} <= set(names)
+    assert runtime.missing(names) == []  # the test environment has them all
+    assert runtime.missing(["khong-co-goi-nay"]) == ["khong-co-goi-nay"]
+
+
+def test_a_script_without_its_packages_reruns_in_venv_or_says_how_to_install(tmp_path, monkeypatch, capsys):
+    from cchc import runtime
+    req = tmp_path / "requirements.txt"
+    req.write_text("khong-co-goi-nay==1.0  # a package nobody has\nnh3==0.3.8\n", "utf-8")
+    monkeypatch.setattr(runtime, "REQUIREMENTS", req)
+    monkeypatch.setattr(runtime.sys, "argv", ["scripts/check.py", "--strict"])
+    venv_python = tmp_path / ".venv" / "bin" / "python"
+    monkeypatch.setattr(runtime, "VENV_PYTHON", venv_python)
+    # No .venv/: a Vietnamese message with the commands, exit 2, no traceback.
+    with pytest.raises(SystemExit) as exited:
+        runtime.ensure_packages()
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "Thiếu gói Python: khong-co-goi-nay." in err
+    assert "python3 -m venv .venv && .venv/bin/pip install -r requirements.txt" in err
+    assert ".venv/bin/python scripts/check.py" in err
+    # With .venv/: the same script again, same arguments, with its Python.
+    venv_python.parent.mkdir(parents=True)
+    venv_python.write_text("", "utf-8")
+    class Replaced(Exception):  # os.execv never returns: the process becomes the new one
+        pass
+
+    def execv(path, args):
+        raise Replaced(path, args)
+
+    monkeypatch.setattr(runtime.os, "execv", execv)
+    with pytest.raises(Replaced) as replaced:
+        runtime.ensure_packages()
+    assert replaced.value.args == (str(venv_python), [str(venv_python), "scripts/check.py", "--strict"])
