@@ -22,9 +22,9 @@ from cchc.problems import Problem
 from cchc.site import url_for
 
 MANIFEST = "data/published-urls.txt"
-# mkdocs.yml sets the i18n plugin's fallback_to_default: true, so every Vietnamese page is
-# also published under /en/ (with a "not yet translated" notice) until it is translated,
-# except untranslated procedure cards, which are linked, not copied (cchc/english.py).
+# mkdocs.yml sets the i18n plugin's fallback_to_default: true, so an untranslated section
+# index page is also published under /en/ (with a "not yet translated" notice); every other
+# untranslated page is linked, not copied (cchc/english.py).
 FALLBACK_TO_DEFAULT = True
 
 HEADER = """\

@@ -1,37 +1,57 @@
 """How an English reader meets a Vietnamese page that has no English version.
 
-An article, a plan page or a news item without a translation is shown under /en/ with an
-English notice and its Vietnamese text (hooks/i18n_fallback.py): it is in the English sidebar
-and the reader expects it there. A procedure card is not: a province publishes about 2,000
-of them and translates few, so an English copy of each would double the build for the same
-Vietnamese text (maintainers/scale.md). An untranslated card is therefore linked, not copied:
-the English catalogues and every English link to it lead to the Vietnamese card, marked
-`hreflang="vi"`; its language menu sends an English reader to the English catalogue.
-An /en/ card address that was already published (data/published-urls.txt) keeps working: it
-redirects to the Vietnamese card.
+Such a page is linked, not copied: the English site has no /en/ copy of it (an English frame
+around Vietnamese text is not an English page, and would be a second address for the same
+text). Every English link to it (catalogues, theme lists, the news index and feeds, articles)
+leads to the Vietnamese page, marked `hreflang="vi"` and "(in Vietnamese)" where the list
+prints it; its language menu sends an English reader to the English index page of its section
+(for a procedure card, the English catalogue), where the reader sees what exists in English.
+A province publishes about 2,000 cards and hundreds of articles and news items and translates
+a few: copies would also double the build for the same Vietnamese text (maintainers/scale.md).
 
-The rule is here once; the build hooks, the address check (cchc/check_urls.py) and the
-catalogues (cchc/markers.py) ask it.
+One exception: a section's index page (`index.md`) without a translation keeps its English
+copy, with an English notice over the Vietnamese text (hooks/i18n_fallback.py): it is the
+section's entry in the English sidebar and where the language menus above lead.
+
+An /en/ address of such a page that was already published (data/published-urls.txt) keeps
+working: it redirects to the Vietnamese page.
+
+The rule is here once; the build hooks, the address check (cchc/check_urls.py), the news
+lists (cchc/news.py) and the catalogues (cchc/markers.py) ask it.
 """
-from cchc import paths, procedure
+import posixpath
+
+from cchc import paths
 from cchc.redirects import Redirect
 from cchc.site import url_for
 
-LINKED_KINDS = frozenset({procedure.KIND})  # untranslated pages of these kinds get no /en/ copy
-CATALOGUE_SRC = "thu-tuc/index.md"  # where an English reader of an untranslated card is sent
+INDEX = "index.md"  # a section's index page: copied even when untranslated (see above)
 
 
 def linked_only(pages) -> set:
-    """Sources ('thu-tuc/x.md') of the Vietnamese pages that get no English copy: pages of a
-    linked kind with no English version."""
+    """Sources ('thu-tuc/x.md') of the Vietnamese pages that get no English copy: every page
+    with no English version, except a section's index page."""
     translated = {p.src for p in pages if p.lang != paths.DEFAULT_LANGUAGE}
     return {p.src for p in pages if p.lang == paths.DEFAULT_LANGUAGE and p.src not in translated
-            and (p.meta or {}).get("kind") in LINKED_KINDS}
+            and posixpath.basename(p.src) != INDEX}
+
+
+def landing(src: str, sources: set) -> str:
+    """Where the language menu of the linked-only page `src` leads: the nearest index page
+    among `sources` (the Vietnamese pages), in its folder or above ('thu-tuc/x.md' ->
+    'thu-tuc/index.md', the catalogue; at worst the home page). Every index page has an
+    English page: its translation or its copy."""
+    folder = posixpath.dirname(src)
+    while folder:
+        if posixpath.join(folder, INDEX) in sources:
+            return posixpath.join(folder, INDEX)
+        folder = posixpath.dirname(folder)
+    return INDEX
 
 
 def published_redirects(pages, listed: set) -> list:
-    """For every /en/ address of a linked-only card that data/published-urls.txt lists (an
-    English copy was published before): a redirect to the Vietnamese card."""
+    """For every /en/ address of a linked-only page that data/published-urls.txt lists (an
+    English copy was published before): a redirect to the Vietnamese page."""
     out = []
     for src in sorted(linked_only(pages)):
         for lang in paths.LANGUAGES[1:]:

@@ -120,13 +120,15 @@ class Context:
         return self._coverage
 
     def link(self, page) -> str:
-        """Markdown link from the current page to `page` (same language, or its fallback:
+        """Markdown link from the current page to `page` (same language, or the Vietnamese page:
         then the title keeps its language, marked for screen readers, and a note in ours)."""
         here = posixpath.dirname(self.src) or "."
         title, lang = self.title_of(page)
         out = f"[{text(title)}]({posixpath.relpath(page.src, here)})"
         if lang != self.lang:
-            out += f'{{ lang="{lang}" }}'  # attr_list
+            # attr_list. The target is the Vietnamese page (an untranslated page is linked, not
+            # copied: cchc/english.py), or the copy of a section's index page, in Vietnamese too.
+            out += f'{{ lang="{lang}" hreflang="{lang}" }}'
             note = CATALOGUE[self.lang].get("in_vi") if lang == "vi" else None
             out += f" ({note})" if note else ""
         return out
@@ -135,7 +137,7 @@ class Context:
         """(title, its language): in the current language if the page is translated, else
         the Vietnamese one."""
         if self.lang != page.lang:
-            twin = next((p for p in self.pages if p.lang == self.lang and p.src == page.src and p.meta), None)
+            twin = _translations(self.pages).get((self.lang, page.src))
             if twin:
                 return str(twin.meta.get("title", twin.src)), self.lang
             return page.title, page.lang
@@ -345,18 +347,31 @@ def _current(page) -> bool:
         return True
 
 
-_cards_of: dict = {}  # id(pages) -> (pages, current Vietnamese cards): listed once per build
+_made: dict = {}  # (what, id(pages)) -> (pages, value): made once per build, not once per page
+
+
+def _once(what: str, pages, make):
+    """make(pages), computed once for a given list of pages (the build's list lives as long as
+    the build; a new list, a new build or a test, makes it again)."""
+    hit = _made.get((what, id(pages)))
+    if hit is None or hit[0] is not pages:
+        for key in [k for k in _made if k[0] == what]:
+            del _made[key]
+        hit = _made[(what, id(pages))] = (pages, make(pages))
+    return hit[1]
 
 
 def _current_cards(pages) -> list:
     """The Vietnamese procedure cards not archived today. Every catalogue page asks (about 45 at
     2,000 cards, each over 3,400 pages), so the list is made once for a given list of pages."""
-    hit = _cards_of.get(id(pages))
-    if hit is None or hit[0] is not pages:
-        _cards_of.clear()
-        hit = _cards_of[id(pages)] = (pages, [p for p in pages if p.lang == "vi" and p.meta
-                                              and p.meta.get("kind") == procedure.KIND and _current(p)])
-    return hit[1]
+    return _once("cards", pages, lambda ps: [p for p in ps if p.lang == "vi" and p.meta
+                                             and p.meta.get("kind") == procedure.KIND and _current(p)])
+
+
+def _translations(pages) -> dict:
+    """(language, source) -> the page read: a catalogue's links ask it for every card listed
+    (2,000 cards, each looked up among 3,400 pages, made a thousandth of a build)."""
+    return _once("translations", pages, lambda ps: {(p.lang, p.src): p for p in ps if p.meta})
 
 
 def _pages_where(ctx: Context, keep) -> str:

@@ -76,7 +76,8 @@ L = {
 class Item:
     src: str  # 'tin-tuc/mot-tin.md', the same in every language
     lang: str  # language of title and description ('vi' for an untranslated item on the English site)
-    url: str  # published path in the site's language: '/en/tin-tuc/mot-tin/'
+    url: str  # published path of the page shown: '/en/tin-tuc/mot-tin/'; an untranslated item
+    # on the English site is the Vietnamese page, '/tin-tuc/mot-tin/' (cchc/english.py)
     title: str
     description: str
     day: date
@@ -109,9 +110,10 @@ def collect(pages, lang: str, on: date | None = None) -> tuple[list, list]:
     the feeds and the portal's list until a build on or after its date.
 
     The Vietnamese pages are the list. On another language's site an item is its translation
-    (docs/<lang>/<same path>) when there is one, else the Vietnamese item, which the i18n
-    plugin publishes at the same URL under /<lang>/. A page whose date is missing or not a
-    date cannot be placed, so it is left out and reported."""
+    (docs/<lang>/<same path>) when there is one, else the Vietnamese item, in Vietnamese and
+    at its Vietnamese address (an untranslated page is linked, not copied: cchc/english.py).
+    A page whose date is missing or not a date cannot be placed, so it is left out and
+    reported."""
     on = on or today()
     by_key = {(p.lang, p.src): p for p in pages if _is_news(p)}
     out, problems = [], []
@@ -130,7 +132,7 @@ def collect(pages, lang: str, on: date | None = None) -> tuple[list, list]:
             return value if isinstance(value, str) else None
 
         out.append(Item(
-            src=src, lang=page.lang, url=site.url_for(lang, src), title=page.title,
+            src=src, lang=page.lang, url=site.url_for(page.lang, src), title=page.title,
             description=field("description") or "", day=day, category=field("category"), unit=field("unit"),
         ))
     out.sort(key=lambda item: item.src)
@@ -212,7 +214,9 @@ def listing(items: list, here_src: str, lang: str, units: dict, cats: dict) -> s
             title = f'<span lang="{item.lang}">{title}</span>'
         facts = [f'<time datetime="{item.day.isoformat()}">{date_shown(item.day, lang)}</time>']
         facts += [markers.text(x) for x in (category_label(item.category, cats, lang), unit_name(item.unit, units, lang)) if x]
-        lines.append(f"- **[{title}]({_rel(item.src, here_src)})**{t['untranslated'] if item.lang != lang else ''}<br>")
+        # An untranslated item is the Vietnamese page itself (cchc/english.py): attr_list says so.
+        mark = f'{{ hreflang="{item.lang}" }}' if item.lang != lang else ""
+        lines.append(f"- **[{title}]({_rel(item.src, here_src)}){mark}**{t['untranslated'] if item.lang != lang else ''}<br>")
         lines.append(f"  <small>{' · '.join(facts)}</small>" + ("<br>" if item.description else ""))
         if item.description:
             desc = markers.text(item.description)

@@ -4,7 +4,7 @@ On the English site the interface is English, and every Vietnamese passage carri
 `lang="vi"`, so a screen reader switches voice and a browser's translator knows what it
 reads: the titles of untranslated pages in the sidebar, the page footer and the table of
 contents, and the language names of the language menu. (Markdown content marks its own
-quotations: cchc/markers.py; the untranslated page's text: hooks/i18n_fallback.py.)
+quotations: cchc/markers.py; the copy of an untranslated section index: hooks/i18n_fallback.py.)
 tests/test_validators.py finds Vietnamese text outside `lang="vi"` on every English page.
 
 Pure functions over HTML strings and URL paths.

@@ -38,8 +38,8 @@ def wire_bytes(body: bytes, content_type: str) -> int:
 
 def chosen_pages(root=paths.ROOT) -> list[tuple[str, str]]:
     """(label, URL path): the home page, the first theme hub written and the longest
-    Vietnamese article, each followed by its /en/ rendering (a fallback page where no
-    translation exists)."""
+    Vietnamese article, each followed by its /en/ page; for the article, the longest
+    translated one (an untranslated page has no /en/ page: cchc/english.py)."""
     pages = [p for p in site.discover(root) if p.meta is not None]
     vi = {p.src: p for p in pages if p.lang == paths.DEFAULT_LANGUAGE}
     themes = yaml.safe_load((paths.DATA / "taxonomy.yml").read_text("utf-8"))["themes"]
@@ -48,8 +48,12 @@ def chosen_pages(root=paths.ROOT) -> list[tuple[str, str]]:
     if not hubs or not articles:
         raise ValueError("no theme hub or no article in docs/vi/: nothing to measure")
     longest = max(articles, key=lambda p: len(p.body))
+    translated = {p.src for p in pages if p.lang != paths.DEFAULT_LANGUAGE}
+    longest_en = max((p for p in articles if p.src in translated), key=lambda p: len(p.body), default=None)
     chosen = []
-    for label, page_url in (("home", "/"), ("hub", hubs[0].url), ("article", longest.url)):
-        chosen.append((f"vi {label}", page_url))
-        chosen.append((f"en {label}", "/en" + page_url))
+    for label, vi_page, en_page in (("home", "/", "/"), ("hub", hubs[0].url, hubs[0].url if hubs[0].src in translated else None),
+                                    ("article", longest.url, longest_en.url if longest_en else None)):
+        chosen.append((f"vi {label}", vi_page))
+        if en_page:
+            chosen.append((f"en {label}", "/en" + en_page))
     return chosen

@@ -2,8 +2,9 @@
 of an archived page and of the page of a plan whose period has ended.
 
 The banner is HTML put in front of the rendered content after the English "not yet
-translated" notice was placed (hooks/i18n_fallback.py marks everything after its notice as
-Vietnamese; the banner is in the page's language, so it goes before, outside that mark).
+translated" notice was placed on the copy of an untranslated section index page
+(hooks/i18n_fallback.py marks everything after its notice as Vietnamese; the banner is in the
+page's language, so it goes before, outside that mark).
 A procedure card's page prints it above the card instead (overrides/procedure.html).
 The search hook labels the same pages' results (hooks/search_index.py)."""
 import _path  # noqa: F401  (puts the repository on sys.path)

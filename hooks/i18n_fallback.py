@@ -1,10 +1,11 @@
-"""On the English site, a page with no English version says so and marks its text as
-Vietnamese, instead of silently showing Vietnamese under an English interface.
+"""The English side of a Vietnamese page with no English version (the rule and why:
+cchc/english.py).
 
-Untranslated procedure cards are linked, not copied (the rule and why: cchc/english.py): the
-English build keeps their files only as link targets, excluded from the build and addressed at
-the Vietnamese card, so every English link to one (catalogues, articles) leads there. The
-Vietnamese card's language menu sends an English reader to the English catalogue."""
+Such a page is linked, not copied: the English build keeps its file only as a link target,
+excluded from the build and addressed at the Vietnamese page, so every English link to it
+leads there; the Vietnamese page's language menu sends an English reader to the English index
+page of its section. A section's untranslated index page is the one copy the English site
+keeps: it says so in English and marks its text as Vietnamese."""
 import logging
 import re
 
@@ -31,7 +32,7 @@ _cache: dict = {}
 EXCLUDED_LINK = re.compile(r"contains a link to '[a-z]{2}/(.+?)' which is excluded from the built site")
 
 
-class _QuietLinkedCards(logging.Filter):
+class _QuietLinkedPages(logging.Filter):
     """MkDocs notes (INFO) every link to an excluded file: at 2,000 cards, thousands of lines
     about links this hook meant. Notes about any other excluded file still show."""
 
@@ -41,14 +42,15 @@ class _QuietLinkedCards(logging.Filter):
 
 
 # By module name: under ProperDocs the same module is properdocs.structure.pages.
-logging.getLogger(mkdocs_pages.__name__).addFilter(_QuietLinkedCards())
+logging.getLogger(mkdocs_pages.__name__).addFilter(_QuietLinkedPages())
 
 
 def _linked_only() -> set:
     """english.linked_only of this build's pages, computed once per build (asked per page)."""
     pages = build_state.pages or []
     if _cache.get("pages") is not pages:
-        _cache.update(pages=pages, linked=english.linked_only(pages))
+        _cache.update(pages=pages, linked=english.linked_only(pages),
+                      sources={p.src for p in pages if p.lang == paths.DEFAULT_LANGUAGE})
     return _cache["linked"]
 
 
@@ -62,7 +64,7 @@ def on_files(files, config):
         src = getattr(file, "norm_src_uri", file.src_uri)
         if getattr(file, "locale", lang) != lang and src in linked:
             file.inclusion = InclusionLevel.EXCLUDED  # not rendered; a link to it is not an error
-            file.url = url_for(paths.DEFAULT_LANGUAGE, src).lstrip("/")  # links lead to the Vietnamese card
+            file.url = url_for(paths.DEFAULT_LANGUAGE, src).lstrip("/")  # links lead to the Vietnamese page
     return files
 
 
@@ -90,8 +92,9 @@ def on_page_context(context, page, config, nav):
         return context
     src = getattr(page.file, "norm_src_uri", page.file.src_uri)
     if src in _linked_only():
+        target = english.landing(src, _cache["sources"])
         # The i18n plugin sets it as an attribute (config.extra.alternate), which is what Material reads.
         for alternate in getattr(config.extra, "alternate", None) or []:
             if alternate.get("lang") != paths.DEFAULT_LANGUAGE:
-                alternate["link"] = url_for(alternate["lang"], english.CATALOGUE_SRC).lstrip("/")
+                alternate["link"] = url_for(alternate["lang"], target).lstrip("/")
     return context

@@ -14,12 +14,15 @@ def _lang(config) -> str:
     return config.theme["language"]
 
 
-@event_priority(-200)  # after mkdocs-static-i18n (-100), which gives each file its locale
+@event_priority(-400)  # after mkdocs-static-i18n (-100), which gives each file its locale, and
+# hooks/i18n_fallback.py (-300), which leaves out the untranslated pages linked, not copied
 def on_files(files, config):
     lang = _lang(config)
+    # Only pages built here: an untranslated page linked, not copied (hooks/i18n_fallback.py,
+    # excluded) is in no sidebar or footer of this language.
     _untranslated[lang] = {
         f.url: f.locale for f in files.documentation_pages()
-        if getattr(f, "locale", lang) != lang}
+        if getattr(f, "locale", lang) != lang and not f.inclusion.is_excluded()}
     return files
 
 

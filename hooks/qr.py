@@ -4,10 +4,9 @@ get, at build time, a QR code back to their own absolute URL (site_url + the pag
 shown only in print (docs/assets/print.css), and a short "print this sheet" note on screen.
 The logic is in cchc/qr.py.
 
-An English page that only falls back to the Vietnamese text (no English version yet) carries
-the Vietnamese original's code: the printout is the Vietnamese text, the code opens that text,
-and the code is encoded once instead of twice. (Untranslated procedure cards have no English
-page at all: cchc/english.py.)"""
+An untranslated page has no English page at all (cchc/english.py). The one English copy
+kept, an untranslated section index page, carries the Vietnamese original's code if its kind
+is printed: the printout is the Vietnamese text, and the code opens that text."""
 import _path  # noqa: F401  (puts the repository on sys.path)
 from mkdocs.plugins import event_priority
 

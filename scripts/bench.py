@@ -7,9 +7,9 @@ folder, adds N procedure cards from scripts/bench_corpus.py with articles and ne
 page per field, then, in one run, measures:
 
   build        `mkdocs build --strict -f <tmp>/mkdocs.yml` (wall and CPU seconds, peak memory)
-  markdown     Python-Markdown alone over every page the build renders (both languages, English
-               fallback pages included), same extensions and settings, one instance reset between
-               pages; and the build/markdown ratio
+  markdown     Python-Markdown alone over every page the build renders (both languages: English
+               pages and the copies of untranslated section index pages), same extensions and
+               settings, one instance reset between pages; and the build/markdown ratio
   pages        site size; median and largest page, raw and gzip
   search       search data on disk, and what a first one-word query fetches
   checks       `python3 scripts/check.py --root <tmp>` (every check), and in-process the
@@ -137,8 +137,8 @@ def build(tree: Path, site: Path) -> dict:
 
 def rendered_pages(tree: Path) -> list:
     """(language built, PageRec) for every page the build renders: every Vietnamese page, and
-    on the English site each English page or, where there is none, its Vietnamese fallback
-    (not for untranslated cards, which English links to: cchc/english.py)."""
+    on the English site each English page or, where there is none, the Vietnamese copy of a
+    section's index page (other untranslated pages are linked, not copied: cchc/english.py)."""
     from cchc import english, site
 
     pages = site.discover(tree)

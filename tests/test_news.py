@@ -228,6 +228,29 @@ def test_index_is_newest_first_and_paginated(fixture_site, prefix):
     assert first.lang == second.lang == ("vi" if not prefix else "en")
 
 
+def test_english_index_links_untranslated_items_to_the_vietnamese_page(fixture_site):
+    """cchc/english.py: an untranslated item has no /en/ copy; the English list leads to the
+    Vietnamese page, marked hreflang="vi", and says "(in Vietnamese)"."""
+    first = parse(fixture_site / "en" / "tin-tuc" / "index.html")
+    items = [a for a in first.anchors if "rel" not in a and a.get("href", "").rstrip("/").split("/")[-1].startswith("tin-")]
+    translated = {p.stem for p in (FIXTURE / "docs" / "en" / "tin-tuc").glob("tin-*.md")}
+    assert translated, "the fixture needs translated items"
+    for a in items:
+        slug = a["href"].rstrip("/").split("/")[-1]
+        if slug in translated:
+            assert a["href"] == f"../tin-tuc/{slug}/" or a["href"] == f"{slug}/", a
+            assert "hreflang" not in a, a
+        else:
+            assert a["href"] == f"../../tin-tuc/{slug}/" and a.get("hreflang") == "vi", (
+                f"/en/tin-tuc/: the untranslated item {slug} must link to the Vietnamese page "
+                f"/tin-tuc/{slug}/ with hreflang=\"vi\", not {a}")
+            assert not (fixture_site / "en" / "tin-tuc" / slug / "index.html").exists(), (
+                f"/en/tin-tuc/{slug}/ was built: an untranslated item has no English copy")
+    html = (fixture_site / "en" / "tin-tuc" / "index.html").read_text("utf-8")
+    untranslated = [a for a in items if a["href"].rstrip("/").split("/")[-1] not in translated]
+    assert untranslated and html.count("(in Vietnamese)") == len(untranslated)
+
+
 def test_index_pages_look_like_the_site(fixture_site):
     html = (fixture_site / "tin-tuc" / "trang-2" / "index.html").read_text("utf-8")
     for part in ('class="md-header', 'class="md-sidebar', 'class="md-footer', "assets/stylesheets/main"):
@@ -265,7 +288,8 @@ def test_collect_uses_translations_and_reports_undated_news():
     assert [(i.title, i.url) for i in vi] == [("Tin B", "/tin-tuc/b/"), ("Tin A", "/tin-tuc/a/")]
     assert problems == [("docs/vi/tin-tuc/c.md", "tin tức thiếu 'date' hợp lệ (dạng 2022-01-30) nên không xếp được vào danh sách tin")]
     en, _ = news.collect(pages, "en")
-    assert [(i.title, i.lang, i.url) for i in en] == [("Tin B", "vi", "/en/tin-tuc/b/"), ("News A", "en", "/en/tin-tuc/a/")]
+    # An untranslated item is listed in Vietnamese, at the Vietnamese page (cchc/english.py).
+    assert [(i.title, i.lang, i.url) for i in en] == [("Tin B", "vi", "/tin-tuc/b/"), ("News A", "en", "/en/tin-tuc/a/")]
     assert (en[1].category, en[1].unit) == ("chi-dao", "ubnd-xx")  # ids the translation leaves out come from the original
     assert [i.title for i in news.feed_items(en, "en")] == ["News A"]
 

@@ -53,6 +53,12 @@ updated: 2026-11-23
 
 """
 FIRST_PAYLOAD_LINE = HEAD.count("\n") + 1  # the payload's first line in the file
+# The same payloads in an English translation: an untranslated page has no English page
+# (cchc/english.py), so the English build meets them only in pages written in English.
+HEAD_EN = (HEAD.replace("title: Trang thử số", "title: Test page no.")
+           .replace("description: Trang thử do bộ kiểm thử an toàn tạo ra, mang một đoạn mã độc mà bản dựng phải vô hiệu hóa.",
+                    "description: A test page made by the safety tests, carrying hostile code the build must disarm.")
+           .replace("Đoạn mở đầu của trang thử.", "The test page's opening paragraph."))
 P = "window.__pwned=1"
 S = "https://xss.invalid/x.js"  # another host: a request to it is a failure too
 
@@ -203,6 +209,9 @@ def fixture_site(tmp_path_factory):
     docs = root / "docs" / "vi"
     for n, (case_id, text, _at) in enumerate(CASES, 1):
         (docs / PAGES[case_id]).write_text(HEAD.format(n=n) + text + "\n", "utf-8")
+        english = root / "docs" / "en" / PAGES[case_id]
+        english.parent.mkdir(parents=True, exist_ok=True)
+        english.write_text(HEAD_EN.format(n=n) + text + "\n", "utf-8")
     category = yaml.safe_load((ROOT / "data/taxonomy.yml").read_text("utf-8"))["news_categories"][0]["id"]
     (docs / NEWS_LATER).write_text(NEWS.format(title="Tin hẹn giờ đăng", date="2026-12-20", category=category,
                                                description="Tin này đề ngày sau hôm nay nên chưa được đăng."), "utf-8")
