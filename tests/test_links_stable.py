@@ -246,6 +246,27 @@ def test_published_english_card_address_becomes_a_redirect():
         assert made.get(en) == (vi if en in listed else None)
 
 
+def test_untranslated_pages_of_every_kind_are_linked_but_section_indexes_are_copied():
+    """cchc/english.py: a Vietnamese page without an English version gets no /en/ copy,
+    whatever its kind; a section's index page keeps one (the English sidebar's entry). The
+    language menu of a linked page leads to the nearest index page above it."""
+    def rec(lang, src, kind):
+        return site.PageRec(rel=f"docs/{lang}/{src}", lang=lang, src=src, url=site.url_for(lang, src),
+                            meta={"kind": kind}, body="", body_line=1)
+
+    pages = [rec("vi", "index.md", "home"), rec("en", "index.md", "home"),
+             rec("vi", "tai-lieu/index.md", "section"),  # untranslated index: copied
+             rec("vi", "tai-lieu/phat-thanh/bai-1.md", "radio-script"),
+             rec("vi", "tin-tuc/tin-1.md", "news"), rec("vi", "thu-tuc/the-1.md", "procedure"),
+             rec("vi", "thu-tuc/index.md", "section"), rec("en", "thu-tuc/index.md", "section"),
+             rec("vi", "chi-so/bai.md", "article"), rec("en", "chi-so/bai.md", "article")]
+    assert english.linked_only(pages) == {"tai-lieu/phat-thanh/bai-1.md", "tin-tuc/tin-1.md", "thu-tuc/the-1.md"}
+    sources = {p.src for p in pages if p.lang == "vi"}
+    assert english.landing("tai-lieu/phat-thanh/bai-1.md", sources) == "tai-lieu/index.md"  # no phat-thanh/index.md
+    assert english.landing("thu-tuc/the-1.md", sources) == "thu-tuc/index.md"  # the catalogue
+    assert english.landing("tin-tuc/tin-1.md", sources) == "index.md"  # no tin-tuc/index.md: home
+
+
 def test_redirect_page_works_without_javascript_and_from_any_path():
     page = redirects.page_html(Redirect("/a/b/", "/c/#muc", 3), "https://cchc.example.vn/huyen/")
     assert '<html lang="vi">' in page
