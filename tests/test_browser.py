@@ -90,13 +90,6 @@ def language_switch_pages() -> list:
     return params
 
 
-def vietnamese_only_page():
-    """A Vietnamese page with no docs/en/ twin (a content page if possible), or None."""
-    alone = [p for p in VI.values() if p.src not in EN]
-    alone.sort(key=lambda p: (p.meta.get("kind") in ("hub", "section", "home"), p.src))
-    return alone[0] if alone else None
-
-
 # ---------------------------------------------------------------- browser helpers
 
 
@@ -311,9 +304,15 @@ def test_untranslated_page_is_linked_in_vietnamese_not_copied(phone):
     """cchc/english.py: a page with no English version has no /en/ copy. Its language menu leads
     to the English index page of its section, and that page links to the Vietnamese page,
     marked as Vietnamese, where it lists it."""
-    page_rec = vietnamese_only_page()
-    if page_rec is None or posixpath.basename(page_rec.src) == english.INDEX:
+    def listed_by_its_landing(p):  # the English page its menu leads to is its theme's hub
+        return english.landing(p.src, set(VI)) in {hub_src(t) for t in THEMES if t["id"] == p.meta.get("theme")}
+
+    alone = sorted((p for p in VI.values() if p.src not in EN and posixpath.basename(p.src) != english.INDEX
+                    and p.meta.get("kind") not in ("hub", "procedure")),
+                   key=lambda p: (not listed_by_its_landing(p), p.src))
+    if not alone:
         pytest.skip("every Vietnamese content page has an English version: nothing to link")
+    page_rec = alone[0]
     phone.open(page_rec.url)
     switch_language(phone, "en")
     landing = site.url_for("en", english.landing(page_rec.src, set(VI)))
@@ -325,8 +324,7 @@ def test_untranslated_page_is_linked_in_vietnamese_not_copied(phone):
     links = phone.page.evaluate("""url => [...document.querySelectorAll('article a[href]')]
         .filter(a => new URL(a.href).pathname === url)
         .map(a => ({hreflang: a.hreflang, lang: a.lang}))""", page_rec.url)
-    hubs = {hub_src(t) for t in THEMES if t["id"] == page_rec.meta.get("theme")}
-    if english.landing(page_rec.src, set(VI)) in hubs:
+    if listed_by_its_landing(page_rec):
         assert {"hreflang": "vi", "lang": "vi"} in links, (
             f"{landing}: the theme's page list has no link to the Vietnamese page {page_rec.url} "
             f"marked hreflang=\"vi\" lang=\"vi\" (links to it: {links})")

@@ -412,4 +412,8 @@ def test_profile_build_names_the_stages_and_the_hooks(corpus):
     assert pages > PAGES  # both languages
     assert rows["page_content: hooks/qr.py.on_page_content"] == pages
     assert rows["MkDocs: page template (Jinja) and its context"] == pages
+    # The collector's line: hooks/setup.py collects in full at least twice per language built.
+    collector = re.search(r"^Python's collector, inside the parts above: ([\d.]+) CPU s in (\d+) collections"
+                          r" \((\d+) of every generation\)$", out.stdout, re.M)
+    assert collector and int(collector.group(2)) > 0 and int(collector.group(3)) >= 4, out.stdout[-1500:]
     assert sorted(p.stat().st_mtime_ns for p in dest.rglob("index.html"))[:50] == before
