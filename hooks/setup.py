@@ -5,8 +5,12 @@ Each page's front matter is parsed once: MkDocs is handed the values read here (
 on_page_markdown) instead of parsing every page's YAML again (a twentieth of a 2,000-card
 build, maintainers/scale.md). Dates stay strings ('2022-01-30') in page.meta, as every hook
 and check reads them. A page whose front matter our reader could not use, and every page of
-`mkdocs serve --dirty` (a page given its text is always rebuilt), is left to MkDocs."""
+`mkdocs serve --dirty` (a page given its text is always rebuilt), is left to MkDocs.
+
+Pages are converted by one reused Markdown converter per language instead of a new one each
+(cchc/markdown_reuse.py), and Python's collector is told the build's long-lived objects."""
 import gc
+import importlib
 import os
 
 import _path  # noqa: F401  (puts the repository on sys.path)
@@ -15,7 +19,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from cchc import build_state, check_lifecycle, data, frontmatter, paths, site
+from cchc import build_state, check_lifecycle, data, frontmatter, markdown_reuse, paths, site
 from cchc.slug import slugify
 
 _run = {"dirty": False}
@@ -33,7 +37,21 @@ def on_config(config):
     # rather than a relative edit_uri MkDocs cannot place.
     if not config.repo_url:
         config.edit_uri = None
+    module = _page_module(config)
+    if markdown_reuse.install(module, _converters):
+        _reusing["module"] = module
     return config
+
+
+_converters = markdown_reuse.Pool()
+_reusing: dict = {}  # the page module given the pool, until the build ends
+
+
+def _page_module(config):
+    """The module whose Page.render makes each page's converter: MkDocs', or a fork's own
+    (ProperDocs: properdocs.structure.pages), found from the tool that made the config."""
+    tool = type(config).__module__.split(".")[0]
+    return importlib.import_module(f"{tool}.structure.pages")
 
 
 def _root(config) -> Path:
@@ -108,7 +126,11 @@ def on_env(env, config, files):
     return env
 
 
-def _restore_gc():
+def _restore():
+    module = _reusing.pop("module", None)
+    if module is not None:
+        markdown_reuse.uninstall(module)
+    _converters.clear()
     gc.unfreeze()  # `mkdocs serve` builds again in this process: this build's objects may go
     if _gc:
         gc.set_threshold(*_gc.pop("threshold"))
@@ -116,11 +138,11 @@ def _restore_gc():
 
 @event_priority(-1000)  # last: the i18n plugin's second language (built inside its own
 def on_post_build(config):  # on_post_build at -100) and the search index are done
-    _restore_gc()
+    _restore()
 
 
 def on_build_error(error):
-    _restore_gc()
+    _restore()
 
 
 @event_priority(1000)  # before every other page_markdown handler reads page.meta
