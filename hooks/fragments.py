@@ -11,7 +11,9 @@ CCHC_SHARED_FRAGMENTS=0 renders every fragment per page: tests/test_fragments.py
 ways and compares every page byte for byte.
 
 Also here, the two filters our templates use where they once called Python string methods
-(which MiniJinja does not have): cchc_drop_lines and cchc_replace_first."""
+(which MiniJinja does not have): cchc_drop_lines and cchc_replace_first; and cchc_text, Material's
+interface texts looked up once per language and key (cchc/theme_text.py), for
+overrides/partials/language.html."""
 import os
 
 import _path  # noqa: F401  (puts the repository on sys.path)
@@ -19,7 +21,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 
-from cchc import fragments
+from cchc import fragments, theme_text
 
 log = get_plugin_logger("fragments")
 ENABLED = os.environ.get("CCHC_SHARED_FRAGMENTS", "1") != "0"
@@ -61,6 +63,8 @@ def on_env(env, config, files):
     env.globals["cchc_shared"] = _shared
     env.filters["cchc_drop_lines"] = drop_lines
     env.filters["cchc_replace_first"] = replace_first
+    texts: dict = {}  # (language, key) -> text, for this environment's templates
+    env.globals["cchc_text"] = lambda lang, key: theme_text.text(env, texts, lang, key)
     return env
 
 

@@ -16,6 +16,8 @@ import os
 import _path  # noqa: F401  (puts the repository on sys.path)
 from pathlib import Path
 
+import jinja2
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -123,7 +125,29 @@ def on_env(env, config, files):
     # Templates do not change during a build (`mkdocs serve` makes a new environment for each
     # build); without this, every include of every page asks the disk whether its file changed.
     env.auto_reload = False
+    env.bytecode_cache = _compiled
     return env
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the next environment: the English build (and
+    every rebuild of `mkdocs serve`) makes a new one and used to compile Material's templates
+    all over again. Jinja files each entry under the template's name and checks it against
+    a hash of the source, so a changed template is compiled anew."""
+
+    def __init__(self):
+        self._code: dict = {}
+
+    def load_bytecode(self, bucket):
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket):
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_compiled = _CompiledTemplates()
 
 
 def _restore():
