@@ -47,6 +47,15 @@ def _src(page) -> str:
     return getattr(page.file, "norm_src_uri", page.file.src_uri)
 
 
+def on_config(config):
+    # With a site address, on_post_build below writes every sitemap. MkDocs would otherwise
+    # render the theme's sitemap.xml (the i18n plugin's, a loop over every page and its
+    # alternates) for each language, and gzip it, only for it to be overwritten.
+    if config.site_url:
+        config.theme.static_templates.discard("sitemap.xml")
+    return config
+
+
 def on_page_context(context, page, config, nav):
     lang = config.theme["language"]
     if config.site_url and getattr(page.file, "locale", lang) != lang:
