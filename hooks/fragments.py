@@ -4,7 +4,7 @@ per page. Templates mark such a fragment with
 
     {% call cchc_shared("footer") %}...{% endcall %}
 
-Material's own sidebar (partials/nav.html) is wrapped the same way here, as it is loaded, so no
+Material's own sidebar (partials/nav.html) and back-to-top button are wrapped the same way here, as it is loaded, so no
 template of ours has to include Material's file under another name (an include that MiniJinja,
 Material's successor's engine, cannot resolve; maintainers/successor.md).
 CCHC_SHARED_FRAGMENTS=0 renders every fragment per page: tests/test_fragments.py builds both
@@ -30,7 +30,9 @@ ENABLED = os.environ.get("CCHC_SHARED_FRAGMENTS", "1") != "0"
 _builds = {}
 
 
-SHARED_TEMPLATES = {"partials/nav.html": "nav"}  # template -> fragment name
+# template -> fragment name. The back-to-top button is the same on every page (no link, no
+# page value); the sidebar is the same on pages outside it, folder by folder.
+SHARED_TEMPLATES = {"partials/nav.html": "nav", "partials/top.html": "top"}
 
 
 class _SharedLoader(jinja2.BaseLoader):
