@@ -234,6 +234,11 @@ TEXT = {
            "If your browser does not open it by itself, follow the link above. If you saved"
            " or shared the old address, please use the new one."),
 }
+# An English address whose page has no English version (cchc/english.py): it leads to the
+# Vietnamese page, and says so rather than that the page "moved".
+TEXT_ONLY_VI = ("This page is in Vietnamese only", "There is no English version of this page. It is in Vietnamese at:",
+                "If your browser does not open it by itself, follow the link above. If you saved or shared"
+                " this address, please use the Vietnamese one.")
 
 
 def page_html(r: Redirect, site_url: str) -> str:
@@ -241,7 +246,9 @@ def page_html(r: Redirect, site_url: str) -> str:
     canonical address of the new page, and one line of script that keeps a '#heading' of
     the old link (meta refresh drops it)."""
     lang = lang_of(r.source)
-    title, lead, note = TEXT.get(lang, TEXT["en"])
+    only_vi = lang != paths.DEFAULT_LANGUAGE and lang_of(r.target) == paths.DEFAULT_LANGUAGE
+    title, lead, note = TEXT_ONLY_VI if only_vi else TEXT.get(lang, TEXT["en"])
+    hreflang = f' hreflang="{paths.DEFAULT_LANGUAGE}"' if only_vi else ""
     rel = relative_target(r)
     canonical = absolute(site_url, r.target_path)
     shown = absolute(site_url, r.target)
@@ -258,7 +265,7 @@ def page_html(r: Redirect, site_url: str) -> str:
 </head>
 <body>
 <h1>{html.escape(title)}</h1>
-<p>{html.escape(lead)} <a href="{html.escape(rel)}">{html.escape(shown)}</a></p>
+<p>{html.escape(lead)} <a href="{html.escape(rel)}"{hreflang}>{html.escape(shown)}</a></p>
 <p>{html.escape(note)}</p>
 </body>
 </html>

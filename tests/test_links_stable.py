@@ -276,6 +276,12 @@ def test_redirect_page_works_without_javascript_and_from_any_path():
     assert redirects.relative_target(Redirect("/cu.html", "/", 1)) == "./"
     assert redirects.output_file("/cu.html") == "cu.html" and redirects.output_file("/a/") == "a/index.html"
     assert '<html lang="en">' in redirects.page_html(Redirect("/en/a/", "/en/", 1), "http://x/")
+    moved = redirects.page_html(Redirect("/en/a/", "/en/b/", 1), "http://x/")
+    assert "<h1>This page has moved</h1>" in moved and "hreflang" not in moved
+    # An English address of a page with no English version leads to the Vietnamese page, and says so.
+    only_vi = redirects.page_html(Redirect("/en/thu-tuc/the-1/", "/thu-tuc/the-1/", 1), "http://x/")
+    assert '<html lang="en">' in only_vi and "<h1>This page is in Vietnamese only</h1>" in only_vi
+    assert '<a href="../../../thu-tuc/the-1/" hreflang="vi">http://x/thu-tuc/the-1/</a>' in only_vi
 
 
 def test_nginx_rules():
