@@ -13,11 +13,13 @@ every key of every language Material ships.
 """
 
 
-def text(env, cache: dict, lang: str, key: str) -> str:
+def text(env, cache: dict, lang: str, key: str):
     """The interface text for `key` in `lang`, as Material's language.html macro `t` renders it."""
     found = cache.get((lang, key))
     if found is None:
         own = env.get_template(f"partials/languages/{lang}.html").module
         fallback = env.get_template("partials/languages/en.html").module
-        found = cache[(lang, key)] = str(own.t(key) or fallback.t(key) or key)
+        # Kept as Material's macros return it (Markup): an environment that escapes would
+        # otherwise escape the text a second time.
+        found = cache[(lang, key)] = own.t(key) or fallback.t(key) or key
     return found

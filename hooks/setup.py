@@ -40,7 +40,7 @@ def on_config(config):
     if not config.repo_url:
         config.edit_uri = None
     module = _page_module(config)
-    if markdown_reuse.install(module, _converters):
+    if module is not None and markdown_reuse.install(module, _converters):
         _reusing["module"] = module
     return config
 
@@ -53,7 +53,10 @@ def _page_module(config):
     """The module whose Page.render makes each page's converter: MkDocs', or a fork's own
     (ProperDocs: properdocs.structure.pages), found from the tool that made the config."""
     tool = type(config).__module__.split(".")[0]
-    return importlib.import_module(f"{tool}.structure.pages")
+    try:
+        return importlib.import_module(f"{tool}.structure.pages")
+    except ImportError:
+        return None  # another tool: its pages are converted as it does it
 
 
 def _root(config) -> Path:
