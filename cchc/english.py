@@ -20,6 +20,7 @@ The rule is here once; the build hooks, the address check (cchc/check_urls.py), 
 lists (cchc/news.py) and the catalogues (cchc/markers.py) ask it.
 """
 import posixpath
+import re
 
 from cchc import paths
 from cchc.redirects import Redirect
@@ -59,3 +60,30 @@ def published_redirects(pages, listed: set) -> list:
             if source in listed:
                 out.append(Redirect(source, url_for(paths.DEFAULT_LANGUAGE, src), 0, twin_of=url_for(paths.DEFAULT_LANGUAGE, src)))
     return out
+
+
+# A link's opening tag as the sanitiser writes it (cchc/sanitize.py): attribute values quoted.
+_LINK = re.compile(r'<a\b[^>]*>')
+_HREF = re.compile(r'\shref="([^"#?]*)')
+
+
+def mark_vietnamese_links(content: str, page_url: str, vietnamese_urls: set) -> str:
+    """`hreflang="vi"` on every link of an English page that leads to a Vietnamese page (a
+    page with no English version is linked, not copied), so the reader and a screen reader
+    know before following it. `page_url` is MkDocs' page.url ('en/chi-so/'); `vietnamese_urls`
+    the Vietnamese pages' addresses from the site root ('/thu-tuc/the-1/'). A link that
+    already names its language is left as written."""
+    base = "/" + page_url if page_url.endswith("/") or not page_url else "/" + posixpath.dirname(page_url) + "/"
+
+    def mark(match: re.Match) -> str:
+        tag = match.group(0)
+        href = _HREF.search(tag)
+        if href is None or "hreflang=" in tag or ":" in href.group(1) or not href.group(1):
+            return tag  # no address, a language already named, another host or scheme
+        target = posixpath.normpath(posixpath.join(base, href.group(1)))
+        target = target if target.endswith("/") or "." in target.rsplit("/", 1)[-1] else target + "/"
+        if target not in vietnamese_urls:
+            return tag
+        return f'<a hreflang="{paths.DEFAULT_LANGUAGE}"{tag[2:]}'
+
+    return _LINK.sub(mark, content) if "<a" in content else content

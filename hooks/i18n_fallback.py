@@ -3,8 +3,8 @@ cchc/english.py).
 
 Such a page is linked, not copied: the English build keeps its file only as a link target,
 excluded from the build and addressed at the Vietnamese page, so every English link to it
-leads there; the Vietnamese page's language menu sends an English reader to the English index
-page of its section. A section's untranslated index page is the one copy the English site
+leads there, marked hreflang="vi"; the Vietnamese page's language menu sends an English
+reader to the English index page of its section. A section's untranslated index page is the one copy the English site
 keeps: it says so in English and marks its text as Vietnamese."""
 import logging
 import re
@@ -49,8 +49,9 @@ def _linked_only() -> set:
     """english.linked_only of this build's pages, computed once per build (asked per page)."""
     pages = build_state.pages or []
     if _cache.get("pages") is not pages:
-        _cache.update(pages=pages, linked=english.linked_only(pages),
-                      sources={p.src for p in pages if p.lang == paths.DEFAULT_LANGUAGE})
+        sources = {p.src for p in pages if p.lang == paths.DEFAULT_LANGUAGE}
+        _cache.update(pages=pages, linked=english.linked_only(pages), sources=sources,
+                      vietnamese_urls={url_for(paths.DEFAULT_LANGUAGE, src) for src in sources})
     return _cache["linked"]
 
 
@@ -79,6 +80,10 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    if config.theme["language"] != paths.DEFAULT_LANGUAGE:
+        # Any link of an English page to a Vietnamese page, hand-written ones included.
+        _linked_only()
+        html = english.mark_vietnamese_links(html, page.url, _cache["vietnamese_urls"])
     if page.meta.get("fallback"):
         # The notice (first element) is English; the rest is Vietnamese for screen readers.
         head, sep, rest = html.partition("</div>")

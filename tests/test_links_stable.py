@@ -396,3 +396,29 @@ def test_old_link_to_a_heading_keeps_the_heading(browser, redirected_url):
     page.goto(redirected_url + "/muc-cu-thu-nghiem/")
     page.wait_for_url(redirected_url + "/huong-dan-lien-ket/#khi-trang-doi-dia-chi", timeout=10_000)
     page.close()
+
+
+def test_english_links_to_vietnamese_pages_name_their_language():
+    vi = {"/thu-tuc/the-1/", "/", "/tai-lieu/"}
+    html = ('<p><a href="../../thu-tuc/the-1/">card</a> <a href="../../thu-tuc/the-1/#buoc">step</a>'
+            ' <a href="../">English index</a> <a href="../../tai-lieu/" hreflang="vi" lang="vi">kept</a>'
+            ' <a href="https://dichvucong.gov.vn/">portal</a> <a href="#muc">here</a>'
+            ' <a href="../../assets/mau.pdf">form</a> <a href="mailto:a@b.vn">mail</a></p>')
+    out = english.mark_vietnamese_links(html, "en/chi-so/", vi)
+    assert out.count('hreflang="vi"') == 3  # the card twice, and the link that had it already
+    assert '<a hreflang="vi" href="../../thu-tuc/the-1/">card</a>' in out
+    assert '<a hreflang="vi" href="../../thu-tuc/the-1/#buoc">step</a>' in out
+    for kept in ('<a href="../">English index</a>', '<a href="https://dichvucong.gov.vn/">portal</a>',
+                 '<a href="#muc">here</a>', '<a href="../../assets/mau.pdf">form</a>',
+                 '<a href="../../tai-lieu/" hreflang="vi" lang="vi">kept</a>'):
+        assert kept in out
+    # From the English home page, the Vietnamese home is '../'
+    assert english.mark_vietnamese_links('<a href="../">Trang chủ</a>', "en/", vi) == \
+        '<a hreflang="vi" href="../">Trang chủ</a>'
+
+
+def test_english_hand_written_links_to_vietnamese_pages_are_marked_on_the_real_site(built_site):
+    page = (built_site / "en" / "thu-tuc-hanh-chinh" / "index.html").read_text("utf-8")
+    assert '<a hreflang="vi" href="../../thu-tuc-hanh-chinh/mot-cua/" lang="vi">' in page
+    # ...and a link to an English page is not
+    assert '<a href="noi-nop-ho-so/">Where to file an application since 1 July 2025</a>' in page
