@@ -4,9 +4,10 @@ per page. Templates mark such a fragment with
 
     {% call cchc_shared("footer") %}...{% endcall %}
 
-Material's own sidebar (partials/nav.html) and back-to-top button are wrapped the same way here, as it is loaded, so no
-template of ours has to include Material's file under another name (an include that MiniJinja,
-Material's successor's engine, cannot resolve; maintainers/successor.md).
+Material's own sidebar (partials/nav.html) and back-to-top button (partials/top.html) are
+wrapped the same way here, as they are loaded, so no template of ours has to include
+Material's file under another name (an include that MiniJinja, Material's successor's engine,
+cannot resolve; maintainers/successor.md).
 CCHC_SHARED_FRAGMENTS=0 renders every fragment per page: tests/test_fragments.py builds both
 ways and compares every page byte for byte.
 

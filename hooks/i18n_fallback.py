@@ -4,8 +4,8 @@ cchc/english.py).
 Such a page is linked, not copied: the English build keeps its file only as a link target,
 excluded from the build and addressed at the Vietnamese page, so every English link to it
 leads there, marked hreflang="vi"; the Vietnamese page's language menu sends an English
-reader to the English index page of its section. A section's untranslated index page is the one copy the English site
-keeps: it says so in English and marks its text as Vietnamese."""
+reader to the English index page of its section. A section's untranslated index page is the
+one copy the English site keeps: it says so in English and marks its text as Vietnamese."""
 import logging
 import re
 
