@@ -140,6 +140,23 @@ def collect(pages, lang: str, on: date | None = None) -> tuple[list, list]:
     return out, problems
 
 
+def unpublished(pages, on: date | None = None) -> set:
+    """(language, src) of every news page dated after `on` (default: today()): a scheduled item
+    is not built at all before its day, in any language, so its address shows nothing early
+    (hooks/news.py), and no sitemap lists it. A translation without a date of its own follows
+    its Vietnamese item, as in collect()."""
+    on = on or today()
+    vi_day = {p.src: _day(p.meta.get("date")) for p in pages if p.lang == paths.DEFAULT_LANGUAGE and _is_news(p)}
+    out = set()
+    for page in pages:
+        if not _is_news(page):
+            continue
+        day = _day(page.meta.get("date")) or vi_day.get(page.src)
+        if day and day > on:
+            out.add((page.lang, page.src))
+    return out
+
+
 def scheduled(pages, on: date | None = None) -> list:
     """Warnings for news dated after `on` (default: today()): when each will appear."""
     try:
@@ -152,9 +169,10 @@ def scheduled(pages, on: date | None = None) -> list:
         if day and day > on:
             line = page.lines.get(("date",), 1)
             out.append(Problem(page.rel, line, (
-                f"Tin đề ngày {date_shown(day, 'vi')}, sau hôm nay ({date_shown(on, 'vi')}): chưa hiện trong danh sách"
-                " tin, nguồn tin RSS/JSON và khung tin cho cổng thông tin. Tin sẽ hiện từ lần dựng trang vào hoặc sau"
-                f" ngày {date_shown(day, 'vi')}. Nếu đề nhầm ngày, sửa 'date'"), "warning"))
+                f"Tin đề ngày {date_shown(day, 'vi')}, sau hôm nay ({date_shown(on, 'vi')}): chưa được dựng thành trang"
+                " (địa chỉ của tin chưa mở được), chưa hiện trong danh sách tin, nguồn tin RSS/JSON và khung tin cho"
+                f" cổng thông tin. Tin sẽ hiện từ lần dựng trang vào hoặc sau ngày {date_shown(day, 'vi')}. Nếu đề nhầm"
+                " ngày, sửa 'date'"), "warning"))
     return out
 
 

@@ -18,7 +18,7 @@ a sitemap exactly as from the head.
 import posixpath
 from xml.sax.saxutils import escape, quoteattr
 
-from cchc import markers, paths, procedure, site
+from cchc import markers, news, paths, procedure, site
 
 X_DEFAULT = "x-default"
 
@@ -61,9 +61,11 @@ def empty_catalogues(pages) -> set:
 
 
 def listed(pages) -> list:
-    """The pages the sitemaps list: all but the empty catalogues."""
+    """The pages the sitemaps list: all but the empty catalogues and the news not yet due
+    (cchc/news.py unpublished: not built before their day)."""
     empty = empty_catalogues(pages)
-    return [p for p in pages if p.src not in empty]
+    waiting = news.unpublished(pages)
+    return [p for p in pages if p.src not in empty and (p.lang, p.src) not in waiting]
 
 
 def sitemap(pages, lang: str, site_url: str, under: str = "/") -> str | None:

@@ -54,6 +54,11 @@ def on_files(files, config):
     items, problems = news.collect(pages, lang, news.today())  # news dated later wait for a later build
     if problems:
         raise PluginError("Tin tức có lỗi:\n" + "\n".join(f"{rel}: {msg}" for rel, msg in problems))
+    # ...and so do their own pages: a scheduled item's address shows nothing before its day.
+    waiting = news.unpublished(pages, news.today())
+    for file in files.documentation_pages():
+        if (getattr(file, "locale", lang), getattr(file, "norm_src_uri", file.src_uri)) in waiting:
+            file.inclusion = InclusionLevel.EXCLUDED
     cats = data.news_categories
     index = news.section_index(pages, lang)
     chunks = news.paginate(items, news.PER_PAGE)

@@ -638,6 +638,10 @@ def test_scheduled_news_waits_for_its_day(fixture_site):
     assert "tin-co-ma-doc" in index and "tin-co-ma-doc" in rss  # today's item is published
     for name, text in (("index", index), ("rss", rss), ("json", feed), ("portal", portal)):
         assert "tin-hen-gio" not in text, name
+    # ...nor at its own address, nor in the sitemap, until its day (built again then)
+    assert not (site_dir / page_dir(NEWS_LATER) / "index.html").exists()
+    assert (site_dir / page_dir(NEWS_XSS) / "index.html").is_file()  # today's item is
+    assert "tin-hen-gio" not in (site_dir / "sitemap.xml").read_text("utf-8")
     warning = [p for p in fixture_site["problems"] if p.path == f"docs/vi/{NEWS_LATER}" and p.severity == "warning"]
     assert [p.line for p in warning] == [5], [str(p) for p in warning]
     assert "20/12/2026" in warning[0].message and "02/12/2026" in warning[0].message
