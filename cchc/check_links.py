@@ -8,7 +8,7 @@ import html
 import posixpath
 import re
 
-from cchc import markers, paths
+from cchc import markers, news, paths
 from cchc.problems import Problem
 from cchc.slug import slugify
 
@@ -102,6 +102,10 @@ def check_links(data, pages, root) -> tuple[list, list]:
     # by the front matter check; a link to it is not "missing").
     by_lang = {lang: {p.src: p for p in pages if p.lang == lang} for lang in paths.LANGUAGES}
     expanded = {}
+    try:
+        waiting = news.unpublished(pages)  # news not built before its day
+    except ValueError:  # a malformed CCHC_TODAY: said once, by the lifecycle check
+        waiting = set()
 
     def anchors_of(page):
         key = (page.lang, page.src)
@@ -158,6 +162,11 @@ def check_links(data, pages, root) -> tuple[list, list]:
                 if target_page is None:
                     add(line, f"Liên kết '{target}': không có trang docs/{page.lang}/{resolved}. Kiểm tra tên tệp và số '../'")
                     continue
+                if (target_page.lang, target_page.src) in waiting and (page.lang, page.src) not in waiting:
+                    problems.append(Problem(page.rel, page.body_line + line - 1, (
+                        f"Liên kết '{target}' tới tin đề ngày sau hôm nay: trang tin đó chưa được dựng, người đọc"
+                        " bấm vào sẽ gặp trang không tìm thấy. Bỏ liên kết tới ngày đăng tin, hoặc sửa 'date' của tin"),
+                        "warning"))
             if anchor and target_page.meta is None:
                 continue  # its front matter is broken: the anchors cannot be known yet
             if anchor and target_page is not page and _from_broken_plan(data, target_page.body):

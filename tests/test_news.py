@@ -474,3 +474,25 @@ def test_embedding_guide_shows_the_real_address(built_site):
         html = (built_site / prefix / "nhung-tin-tuc-vao-cong-thong-tin" / "index.html").read_text("utf-8")
         assert news.SITE_TOKEN not in html
         assert f"{site_url}{prefix}tin-tuc/moi-nhat.html" in html and f"{site_url}{prefix}tin-tuc/feed.json" in html
+
+
+def test_a_link_to_news_not_yet_due_is_a_warning(tmp_path, monkeypatch):
+    """A scheduled item is not built before its day (hooks/news.py): a link to it would lead to
+    "not found" until then, so the checker warns at the link's line."""
+    from cchc import check
+
+    tree = tmp_path / "news"
+    shutil.copytree(FIXTURE, tree)
+    index = tree / "docs" / "vi" / "tin-tuc" / "index.md"
+    index.write_text(index.read_text("utf-8") + "\nXem thêm [tin mới nhất](tin-12.md).\n", "utf-8")
+    line = len(index.read_text("utf-8").splitlines())
+
+    def link_warnings(today):
+        monkeypatch.setenv(news.TODAY_ENV, today)
+        problems, _ = check.run(tree)
+        return [p for p in problems if "tin-12.md" in p.message and "sau hôm nay" in p.message]
+
+    early = link_warnings("2023-06-11")  # tin-12 is dated 2023-06-12
+    assert [(p.path, p.line, p.severity) for p in early] == [("docs/vi/tin-tuc/index.md", line, "warning")]
+    assert "không tìm thấy" in early[0].message
+    assert link_warnings("2023-06-12") == []
