@@ -55,6 +55,8 @@ def on_files(files, config):
     if problems:
         raise PluginError("Tin tức có lỗi:\n" + "\n".join(f"{rel}: {msg}" for rel, msg in problems))
     # ...and so do their own pages: a scheduled item's address shows nothing before its day.
+    # Later on_files hooks (catalogue.py) walk documentation_pages(), which leaves excluded
+    # files out, so none of them lets it back in.
     waiting = news.unpublished(pages, news.today())
     for file in files.documentation_pages():
         if (getattr(file, "locale", lang), getattr(file, "norm_src_uri", file.src_uri)) in waiting:
