@@ -165,7 +165,8 @@ def check_links(data, pages, root) -> tuple[list, list]:
                 if (target_page.lang, target_page.src) in waiting and (page.lang, page.src) not in waiting:
                     problems.append(Problem(page.rel, page.body_line + line - 1, (
                         f"Liên kết '{target}' tới tin đề ngày sau hôm nay: trang tin đó chưa được dựng, người đọc"
-                        " bấm vào sẽ gặp trang không tìm thấy. Bỏ liên kết tới ngày đăng tin, hoặc sửa 'date' của tin"),
+                        " bấm vào sẽ gặp trang không tìm thấy. Tạm bỏ liên kết này cho tới ngày đăng tin, hoặc sửa"
+                        " 'date' của tin nếu đề nhầm ngày"),
                         "warning"))
             if anchor and target_page.meta is None:
                 continue  # its front matter is broken: the anchors cannot be known yet

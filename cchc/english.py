@@ -22,7 +22,7 @@ lists (cchc/news.py) and the catalogues (cchc/markers.py) ask it.
 import posixpath
 import re
 
-from cchc import paths
+from cchc import fragments, paths
 from cchc.redirects import Redirect
 from cchc.site import url_for
 
@@ -73,7 +73,7 @@ def mark_vietnamese_links(content: str, page_url: str, vietnamese_urls: set) -> 
     know before following it. `page_url` is MkDocs' page.url ('en/chi-so/'); `vietnamese_urls`
     the Vietnamese pages' addresses from the site root ('/thu-tuc/the-1/'). A link that
     already names its language is left as written."""
-    base = "/" + page_url if page_url.endswith("/") or not page_url else "/" + posixpath.dirname(page_url) + "/"
+    base = fragments.url_base(page_url).rstrip("/") + "/"  # MkDocs' rule for what a link is relative to
 
     def mark(match: re.Match) -> str:
         tag = match.group(0)

@@ -4,8 +4,9 @@ and key.
 Material's partials/language.html gives every template a macro `t(key)` that calls the
 language file's own macro (partials/languages/<lang>.html), which builds the whole table of
 about 70 texts to return one of them, and is imported anew for every page (base.html imports
-it `with context`). A page asks for a dozen texts: the tables cost a twentieth of the page
-templates' time at 2,000 cards (maintainers/scale.md, "fifth session"). overrides/partials/
+it `with context`). A page asks for a dozen texts: at 2,000 cards the import and the tables
+were about a tenth of a procedure card's template time (58 of 529 py-spy samples;
+maintainers/scale.md, "fifth session"). overrides/partials/
 language.html asks `text()` instead, which keeps each answer: the same lookup (the language's
 text, else the English one, else the key itself), made by calling Material's own macros, so a
 new Material release's texts come through unchanged. tests/test_theme_text.py compares both for

@@ -90,3 +90,26 @@ def test_the_site_built_with_a_new_converter_per_page_is_the_same(built_site, tm
     assert result.returncode == 0, result.stderr[-4000:]
     assert (dest / "index.html").is_file() and (dest / "en" / "index.html").is_file()
     assert differences(built_site, dest) == []
+
+
+def test_the_build_hook_installs_the_pool_and_gives_it_back():
+    """Without this, the whole-site comparison above would also pass if hooks/setup.py never
+    installed the pool at all."""
+    import importlib.util
+
+    from mkdocs.config import load_config
+
+    sys.path.insert(0, str(ROOT / "hooks"))
+    spec = importlib.util.spec_from_file_location("cchc_hook_setup", ROOT / "hooks" / "setup.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    try:
+        hook.on_config(config)
+        pool = getattr(mkdocs_pages.markdown, "__cchc_pool__", None)
+        assert isinstance(pool, markdown_reuse.Pool)
+        first = mkdocs_pages.markdown.Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS)
+        assert mkdocs_pages.markdown.Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS) is first
+    finally:
+        hook.on_build_error(None)
+    assert mkdocs_pages.markdown is markdown and len(pool) == 0

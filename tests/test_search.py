@@ -518,3 +518,19 @@ def test_pagefind_alone_does_not_fold_d_stroke_our_folding_does(browser, tmp_pat
     assert found["raw", "dich"] == 1 and found["raw", "đăng"] == 1  # Pagefind works on this page
     assert found["raw", "dang"] == 0, "Pagefind alone now folds 'đ': maintainers/search.md must say so"
     assert found["folded", "dang"] == found["folded", "đăng"] == found["folded", "dich"] == 1
+
+
+def test_extract_reads_the_attributes_that_matter_however_they_are_written():
+    """extract() parses a tag's attributes only when `id`, `class` or `data-search-exclude` can
+    be among them (cchc/search.py): upper case and unquoted values must still be seen."""
+    intro, sections = extract('<p>Mở đầu <A HREF="x">liên kết</A></p>'
+                              '<H2 ID=ho-so>Hồ sơ<a CLASS=headerlink href="#ho-so">¶</a></H2>'
+                              '<p>Giấy tờ</p><div DATA-SEARCH-EXCLUDE><p>ẩn</p></div><p>cuối</p>')
+    assert intro == "Mở đầu liên kết"
+    assert [(s.id, s.title, s.text) for s in sections] == [("ho-so", "Hồ sơ", "Giấy tờ cuối")]
+
+
+def test_normalize_keeps_every_separator_and_folds_every_word():
+    text = "Đăng  ký\tkhai\nSINH\u00a0Việt"
+    assert normalize(text) == "dang  ky\tkhai\nsinh viet"
+    assert normalize("") == "" and normalize("   ") == "   "
