@@ -14,7 +14,9 @@ A page is given a shared fragment only when that is provably the same output:
 - no page of the navigation and no file of the site (stylesheet, script, image) lies inside the
   page's own folder (a relative link to it from this page would differ from its neighbour's).
 Everything else (title, description, table of contents, language links, content) is rendered
-per page as before. tests/test_fragments.py builds sites with and without sharing and compares
+per page as before. On pages in the sidebar, the same rule applies item by item: an item not on
+the way to the page (nothing in it active) whose links lead nowhere inside the page's folder
+is the same on every page of that folder's parent (hooks/fragments.py, cchc_nav_item). tests/test_fragments.py builds sites with and without sharing and compares
 every page.
 """
 import posixpath
@@ -59,7 +61,12 @@ def shared_key(page_url: str, in_nav: bool, folders: frozenset) -> str | None:
 
 def nav_urls(nav, extra=()) -> list:
     """Every address the sidebar links to: pages, links and sections' pages, at any depth."""
-    out, stack = list(extra), list(nav.items)
+    return item_urls(nav.items, extra)
+
+
+def item_urls(items, extra=()) -> list:
+    """Every address the sidebar items `items` link to, their children's at any depth too."""
+    out, stack = list(extra), list(items)
     while stack:
         item = stack.pop()
         url = getattr(item, "url", None)

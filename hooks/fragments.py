@@ -8,6 +8,10 @@ Material's own sidebar (partials/nav.html) and back-to-top button (partials/top.
 wrapped the same way here, as they are loaded, so no template of ours has to include
 Material's file under another name (an include that MiniJinja, Material's successor's engine,
 cannot resolve; maintainers/successor.md).
+On pages that are in the sidebar, the sidebar itself is rendered per page (the page's own item
+is marked and holds its table of contents), but each item of it that is not on the way to the
+page is the same as on its neighbours' pages: Material's two calls of its item macro
+(NAV_ITEM_CALLS) go through cchc_nav_item, which renders such an item once per folder.
 CCHC_SHARED_FRAGMENTS=0 renders every fragment per page: tests/test_fragments.py builds both
 ways and compares every page byte for byte.
 
@@ -36,8 +40,20 @@ _builds = {}
 SHARED_TEMPLATES = {"partials/nav.html": "nav", "partials/top.html": "top"}
 
 
+# template -> (Material's call of its sidebar item macro, the same call through cchc_nav_item).
+# Should a Material release write them otherwise, nothing is replaced and every item is
+# rendered per page as before (tests/test_fragments.py then fails on the reuse count).
+NAV_ITEM_CALLS = {
+    "partials/nav.html": ("{{ item.render(nav_item, path, 1) }}",
+                          "{{ cchc_nav_item(item.render, nav_item, path, 1) }}"),
+    "partials/nav-item.html": ('{{ render(item, path ~ "_" ~ loop.index, level + 1, nav_item) }}',
+                               '{{ cchc_nav_item(render, item, path ~ "_" ~ loop.index, level + 1, nav_item) }}'),
+}
+
+
 class _SharedLoader(jinja2.BaseLoader):
-    """The theme's loader, with each template of SHARED_TEMPLATES wrapped in cchc_shared."""
+    """The theme's loader, with each template of SHARED_TEMPLATES wrapped in cchc_shared and
+    the sidebar item calls of NAV_ITEM_CALLS going through cchc_nav_item."""
 
     def __init__(self, inner):
         self.inner = inner
@@ -48,6 +64,8 @@ class _SharedLoader(jinja2.BaseLoader):
             # Jinja drops one trailing newline of a template: keep the output as it was.
             body = source[:-1] if source.endswith("\n") else source
             source = f'{{% call cchc_shared("{SHARED_TEMPLATES[template]}") %}}{body}{{% endcall %}}'
+        if template in NAV_ITEM_CALLS:
+            source = source.replace(*NAV_ITEM_CALLS[template])
         return source, filename, uptodate
 
 
@@ -64,6 +82,7 @@ def replace_first(text, old: str, new: str) -> Markup:
 def on_env(env, config, files):
     env.loader = _SharedLoader(env.loader)
     env.globals["cchc_shared"] = _shared
+    env.globals["cchc_nav_item"] = _nav_item
     env.filters["cchc_drop_lines"] = drop_lines
     env.filters["cchc_replace_first"] = replace_first
     texts: dict = {}  # (language, key) -> text, for this environment's templates
@@ -78,7 +97,8 @@ def on_nav(nav, config, files):
     targets += [f.url for f in files if not f.is_documentation_page()]
     _builds[config.theme["language"]] = {
         "nav": nav, "pages": frozenset(id(p) for p in nav.pages),
-        "folders": fragments.target_folders(targets), "cache": {}, "reused": 0}
+        "folders": fragments.target_folders(targets), "cache": {}, "reused": 0,
+        "item_folders": {}, "items": {}, "items_reused": 0}
     return nav
 
 
@@ -86,8 +106,9 @@ def on_post_build(config):
     # Read by tests/test_fragments.py: sharing that silently stopped would only show as time.
     state = _builds.get(config.theme["language"])
     if state:
-        log.info("%s: %d fragments rendered once, reused %d times",
-                 config.theme["language"], len(state["cache"]), state["reused"])
+        log.info("%s: %d fragments rendered once, reused %d times; %d sidebar items rendered once,"
+                 " reused %d times", config.theme["language"], len(state["cache"]), state["reused"],
+                 len(state["items"]), state["items_reused"])
 
 
 @jinja2.pass_context
@@ -106,3 +127,30 @@ def _shared(ctx, name, caller):
     else:
         state["cache"][key] = caller()
     return state["cache"][key]
+
+
+_NO_PARENT = object()
+
+
+@jinja2.pass_context
+def _nav_item(ctx, render, item, path, level, parent=_NO_PARENT):
+    """Material's sidebar item macro `render` for `item`, reused from a neighbour's page when
+    the item is not on the way to this page (nothing in it is marked) and none of its links
+    leads into this page's folder (cchc/fragments.py)."""
+    args = (item, path, level) if parent is _NO_PARENT else (item, path, level, parent)
+    page, nav, config = ctx.get("page"), ctx.get("nav"), ctx.get("config")
+    state = _builds.get(config.theme["language"]) if config else None
+    if not ENABLED or page is None or state is None or nav is not state["nav"] or getattr(item, "active", True):
+        return render(*args)
+    folders = state["item_folders"].get(id(item))
+    if folders is None:
+        folders = state["item_folders"][id(item)] = fragments.target_folders(fragments.item_urls([item]))
+    folder = fragments.shared_key(page.url, False, folders)
+    if folder is None:
+        return render(*args)
+    key = (id(item), ctx.name, path, level, getattr(parent, "active", None), folder)
+    if key in state["items"]:
+        state["items_reused"] += 1
+    else:
+        state["items"][key] = render(*args)
+    return state["items"][key]

@@ -60,6 +60,17 @@ def test_the_home_page_is_rendered_on_its_own():
     assert fragments.shared_key("", False, fragments.target_folders(["thu-tuc/"])) is None
 
 
+def test_a_sidebar_item_is_shared_unless_it_links_into_the_page_folder():
+    """An item of the sidebar on a page in it: the same rule, over the item's own links."""
+    page = lambda url: SimpleNamespace(url=url)  # noqa: E731
+    section = SimpleNamespace(children=[page("chi-so/"), page("chi-so/papi/")])
+    folders = fragments.target_folders(fragments.item_urls([section]))
+    assert fragments.shared_key("cai-cach-hanh-chinh/bai-1/", False, folders) == "/cai-cach-hanh-chinh"
+    assert fragments.shared_key("gioi-thieu/", False, folders) == "/"
+    # From the section's own index page its children are 'papi/'; from elsewhere '../chi-so/papi/'
+    assert fragments.shared_key("chi-so/", False, folders) is None
+
+
 def test_nav_urls_walks_sections_at_any_depth():
     page = lambda url: SimpleNamespace(url=url)  # noqa: E731
     nav = SimpleNamespace(items=[page(""), SimpleNamespace(children=[page("a/"), SimpleNamespace(children=[page("a/b/")])])])
@@ -110,9 +121,13 @@ def test_sharing_really_happened_in_both_languages(two_builds):
         rendered, reused = int(m[1]), int(m[2])
         # Cards sit in one folder: each fragment is rendered once there and reused for the rest.
         assert reused >= CARDS * 5, (lang, rendered, reused)
+        # Pages in the sidebar (section pages, articles): its items off their way, once per folder.
+        m = re.search(rf"fragments: {lang}: .*; (\d+) sidebar items rendered once, reused (\d+) times", log)
+        assert m and int(m[2]) > int(m[1]) > 0, (lang, m and m.groups())
     # ...and the build it is compared with really rendered everything per page.
     for lang in paths.LANGUAGES:
-        assert f"fragments: {lang}: 0 fragments rendered once, reused 0 times" in two_builds["0"][1]
+        assert (f"fragments: {lang}: 0 fragments rendered once, reused 0 times; 0 sidebar items rendered once,"
+                " reused 0 times") in two_builds["0"][1]
 
 
 def test_a_card_sidebar_is_the_stock_one_with_nothing_active(two_builds):

@@ -217,15 +217,32 @@ def test_absolute_url(site_url, page_url, expected):
 
 
 def _modules(svg: str) -> list[bytearray]:
-    """The dark modules our SVG path draws, read back from its `M x y.5hN` / `m dx dyhN` runs."""
+    """The dark modules our SVG path draws, read back from its commands: `M x y.5` (move to),
+    `m dx dy` (move by), `hN` (draw N modules to the right)."""
     size = int(re.search(r'viewBox="0 0 (\d+) \d+"', svg).group(1))
     grid = [bytearray(b"\xff" * size) for _ in range(size)]
+    path = svg.split('stroke="#000" d="', 1)[1].split('"', 1)[0]
+    commands = re.findall(r"([Mmh])(-?\d+)(?: (-?\d+)(?:\.5)?)?", path)
+    assert "".join(c + a + (f" {b}" if b else "") for c, a, b in commands) == path.replace(".5", "")  # nothing unread
     x = y = 0
-    for cmd, a, b, n in re.findall(r"([Mm])(-?\d+) (-?\d+)(?:\.5)?h(\d+)", svg.split('stroke="#000" d="', 1)[1]):
-        x, y = (int(a), int(b)) if cmd == "M" else (x + int(a), y + int(b))
-        grid[y][x:x + int(n)] = b"\x00" * int(n)
-        x += int(n)
+    for cmd, a, b in commands:
+        if cmd == "h":
+            grid[y][x:x + int(a)] = b"\x00" * int(a)
+            x += int(a)
+        else:
+            x, y = (int(a), int(b)) if cmd == "M" else (x + int(a), y + int(b))
     return grid
+
+
+def test_qr_svg_draws_exactly_the_modules_zxing_made():
+    """Every dark module and no other, for codes of many sizes (the path writer's run table is
+    made per symbol width), against zxing-cpp's own image with its standard quiet zone."""
+    import zxingcpp
+    urls = ["https://cchc.example.gov.vn/thu-tuc/" + "dang-ky-khai-sinh-" * n + f"{n}/" for n in range(0, 40, 3)]
+    for url in urls + [f"https://cchc.example.gov.vn/thu-tuc/the-{i}/" for i in range(100)]:
+        image = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M").to_image(
+            scale=1, add_quiet_zones=True)
+        assert b"".join(_modules(qr.svg(url))) == bytes(memoryview(image)), url
 
 
 def test_qr_svg_encodes_the_url_it_is_given():
