@@ -5,7 +5,8 @@ per page. Templates mark such a fragment with
     {% call cchc_shared("footer") %}...{% endcall %}
 
 Material's own sidebar (partials/nav.html) and back-to-top button (partials/top.html) are
-wrapped the same way here, as they are loaded, so no template of ours has to include
+wrapped the same way here, as they are loaded, and so are the parts of its header that hold
+nothing of the page (SHARED_PARTS: all of it but the page's title and language menu), so no template of ours has to include
 Material's file under another name (an include that MiniJinja, Material's successor's engine,
 cannot resolve; maintainers/successor.md).
 On pages that are in the sidebar, the sidebar itself is rendered per page (the page's own item
@@ -51,9 +52,39 @@ NAV_ITEM_CALLS = {
 }
 
 
+# template -> [(first line of a part, first line after it, fragment name)]: the parts of the
+# header that hold nothing of the page (logo, menu button, site name; the palette script; the
+# search box and repository link). The page's title and language menu between them stay per
+# page. A part whose lines a Material release no longer has is left as it is (rendered per
+# page; tests/test_fragments.py then fails on the reuse count).
+SHARED_PARTS = {
+    "partials/header.html": [
+        ('{% set class = "md-header" %}\n', '        <div class="md-header__topic" data-md-component="header-topic">\n',
+         "header-start"),
+        ("    {% if config.theme.palette %}\n", "    {% if config.extra.alternate %}\n", "header-palette"),
+        ('    {% if "material/search" in config.plugins %}\n', None, "header-end"),
+    ],
+}
+
+
+def _wrap_parts(source: str, parts) -> str:
+    """`source` with each part of `parts` (see SHARED_PARTS) inside cchc_shared."""
+    for first, after, name in parts:
+        start = source.find(first)
+        end = len(source) if after is None else source.find(after, start + 1)
+        if start < 0 or end < 0:
+            continue
+        body = source[start:end]
+        if after is None and body.endswith("\n"):
+            body = body[:-1]  # Jinja drops one trailing newline of a template: keep the output as it was
+        source = f'{source[:start]}{{% call cchc_shared("{name}") %}}{body}{{% endcall %}}{source[start + len(body):]}'
+    return source
+
+
 class _SharedLoader(jinja2.BaseLoader):
-    """The theme's loader, with each template of SHARED_TEMPLATES wrapped in cchc_shared and
-    the sidebar item calls of NAV_ITEM_CALLS going through cchc_nav_item."""
+    """The theme's loader, with each template of SHARED_TEMPLATES wrapped in cchc_shared, the
+    parts of SHARED_PARTS too, and the sidebar item calls of NAV_ITEM_CALLS going through
+    cchc_nav_item."""
 
     def __init__(self, inner):
         self.inner = inner
@@ -66,6 +97,8 @@ class _SharedLoader(jinja2.BaseLoader):
             source = f'{{% call cchc_shared("{SHARED_TEMPLATES[template]}") %}}{body}{{% endcall %}}'
         if template in NAV_ITEM_CALLS:
             source = source.replace(*NAV_ITEM_CALLS[template])
+        if template in SHARED_PARTS:
+            source = _wrap_parts(source, SHARED_PARTS[template])
         return source, filename, uptodate
 
 

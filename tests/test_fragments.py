@@ -4,6 +4,7 @@ folder. The pages must come out exactly as if each had been rendered on its own.
 import re
 import subprocess
 import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -139,3 +140,29 @@ def test_a_card_sidebar_is_the_stock_one_with_nothing_active(two_builds):
     assert "md-nav__item--active" not in nav and "md-nav__link--active" not in nav
     # relative to the card's own folder, as Material writes it
     assert 'href="../../cai-cach-hanh-chinh/"' in nav and 'href="../"' in nav
+
+
+def test_every_rewrite_of_material_templates_applies():
+    """hooks/fragments.py finds its places in the pinned Material's templates by their text; a
+    release that words them otherwise would silently render them per page again. Each place is
+    found, and each rewritten template still compiles."""
+    import importlib.util
+
+    import jinja2
+    sys.path.insert(0, str(ROOT / "hooks"))
+    spec = importlib.util.spec_from_file_location("cchc_hook_fragments_rewrites", ROOT / "hooks" / "fragments.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    import material
+    templates = jinja2.FileSystemLoader(str(Path(material.__file__).parent / "templates"))
+    env = jinja2.Environment(loader=hook._SharedLoader(templates), auto_reload=False)
+    env.filters["url"] = str  # MkDocs' own filter; compiling only needs the name
+    for template, (_old, new) in hook.NAV_ITEM_CALLS.items():
+        source = env.loader.get_source(env, template)[0]
+        assert new in source, template
+        env.get_template(template)
+    for template, parts in hook.SHARED_PARTS.items():
+        source = env.loader.get_source(env, template)[0]
+        for _first, _after, name in parts:
+            assert source.count(f'{{% call cchc_shared("{name}") %}}') == 1, (template, name)
+        env.get_template(template)
