@@ -5,6 +5,7 @@ from data/plans/, so the page can never drift from the data. An unknown marker i
 (the build fails, the checker names the line). Expansion is pure: the MkDocs hook and the
 checker call the same function, so the checker knows the anchors generated pages have.
 """
+import functools
 import html
 import posixpath
 import re
@@ -12,6 +13,7 @@ import re
 from cchc import lifecycle, procedure
 from cchc.cite import CITE, cite as cite_doc, date_text  # noqa: F401  (date_text: also used through this module)
 from cchc.coverage import covering_pages
+from cchc.site import url_for
 from cchc.slug import fold
 
 MARKER = re.compile(r"<!--\s*md:([a-z][a-z-]*)\b\s*(.*?)\s*-->")
@@ -109,8 +111,9 @@ def cite(doc: dict, lang: str, markdown: bool = False) -> str:
 class Context:
     """What expansion needs: the data, every page's front matter, and the current page."""
 
-    def __init__(self, data, pages, lang: str, src: str):
+    def __init__(self, data, pages, lang: str, src: str, blocks: "Blocks | None" = None):
         self.data, self.pages, self.lang, self.src = data, pages, lang, src
+        self.blocks = blocks  # the build's: long generated lists as HTML (see Blocks)
         self._coverage = None
 
     @property
@@ -469,6 +472,80 @@ def _catalogue_link(ctx: Context, n: int) -> str:
     return f"{words} [{text(page.title)}]({posixpath.relpath(CATALOGUE_SRC, posixpath.dirname(ctx.src) or '.')})"
 
 
+class Blocks:
+    """Long generated lists handed to the build as finished HTML instead of Markdown.
+
+    A procedure catalogue lists hundreds of cards; Python-Markdown takes about 0.1 ms a line to
+    make each `- [title](card.md) – note` into a list item, about 0.8 CPU s of a 2,000-card
+    build (maintainers/scale.md). With a Blocks in its Context, expansion writes such a list as
+    the HTML Markdown would have made (links as MkDocs writes them, abbreviations as the `abbr`
+    extension marks them) and leaves a one-word paragraph in its place; the build puts the HTML
+    back after Markdown (`fill`), before the sanitiser sees the page. The checker expands
+    without one and reads the Markdown. A list whose text holds anything Markdown would read as
+    markup stays Markdown. tests/test_fragments.py builds the site both ways
+    (CCHC_SHARED_FRAGMENTS=0 also turns this off) and compares every page byte for byte."""
+
+    def __init__(self, token: str, page_url: str, abbreviations: tuple):
+        """`abbreviations`: ((term, title), ...) of the glossary, as the page's `*[term]: title`
+        lines define them (only those the page holds are written, but a term the page does
+        not hold cannot match in it either)."""
+        self.token, self.page_url, self.html = token, page_url, []
+        self.abbreviations = dict(abbreviations)
+        self.abbr_re = _abbreviation_pattern(tuple(self.abbreviations))
+
+    def add(self, html_text: str) -> str:
+        """The paragraph that stands for `html_text` in the Markdown."""
+        self.html.append(html_text)
+        return f"{self.token}n{len(self.html) - 1}"
+
+    def fill(self, content: str) -> str:
+        """`content` (the page's HTML) with every paragraph add() left replaced by its HTML.
+        A paragraph missing means Markdown changed it: ValueError, never a page without it."""
+        for i, block in enumerate(self.html):
+            para = f"<p>{self.token}n{i}</p>"
+            if content.count(para) != 1:
+                raise ValueError(f"danh sách sinh tự động số {i} không còn nguyên sau Markdown")
+            content = content.replace(para, block)
+        return content
+
+    def href(self, src: str, lang: str, anchor: str | None = None) -> str:
+        """The link MkDocs writes from this page to the page of `src` in `lang`."""
+        from mkdocs.utils import get_relative_url  # the build's own rule, not a copy of it
+
+        return get_relative_url(url_for(lang, src).lstrip("/"), self.page_url) + (f"#{anchor}" if anchor else "")
+
+    def text(self, value: str) -> str:
+        """Text as Markdown and the `abbr` extension would write it."""
+        if self.abbr_re is None:
+            return html.escape(value, quote=False)
+        out, at = [], 0
+        for m in self.abbr_re.finditer(value):
+            title = self.abbreviations[m.group(0)]
+            out += [html.escape(value[at:m.start()], quote=False), f'<abbr title="{_attribute(title)}">',
+                    html.escape(m.group(0), quote=False), "</abbr>"]
+            at = m.end()
+        out.append(html.escape(value[at:], quote=False))
+        return "".join(out)
+
+
+@functools.lru_cache(maxsize=16)
+def _abbreviation_pattern(terms: tuple):
+    """The `abbr` extension's own pattern: longest term first, whole words."""
+    ordered = sorted(terms, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, ordered))})\b") if ordered else None
+
+
+# What Markdown would read as markup in a list item's text (code, escapes, emphasis, attr_list);
+# '&', '<', '>', '[' and ']' are escaped by text() either way.
+_MARKUP_CHARS = re.compile(r"[`\\*_{}\n]| {2}")
+
+
+def _attribute(value: str) -> str:
+    """An attribute value as Python-Markdown's serialiser escapes it (not the apostrophe)."""
+    return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            .replace("\n", "&#10;"))
+
+
 def _number(n: int, lang: str) -> str:
     return f"{n:,}".replace(",", "." if lang == "vi" else ",")
 
@@ -489,6 +566,7 @@ def _procedures(ctx: Context, arg: str) -> str:
         raise ValueError(f"field={only_field}: không có lĩnh vực này trong {procedure.LISTS_FILE}"
                          f" (các mã: {', '.join(fields) or 'chưa có'})")
     label = "label" if lang == "vi" else "label_en"
+    blocks = ctx.blocks
     all_cards = _current_cards(ctx.pages)
     cards = all_cards
 
@@ -529,10 +607,12 @@ def _procedures(ctx: Context, arg: str) -> str:
            ['<div class="catalogue" markdown>']) + ["", f"**{t['total'].format(n=count)}**", ""]
 
     def card_line(page):
+        """(sort key, Markdown line, the same as an HTML list item or None: see Blocks)."""
         twin = own.get(page.src)
         title = str(twin.meta.get("title") or page.title) if twin else page.title
         link = f"[{text(title)}]({posixpath.relpath(page.src, here)})"
-        if lang != "vi" and not twin:
+        marked = lang != "vi" and not twin
+        if marked:
             # The Vietnamese card itself (cchc/english.py): attr_list marks its language, so
             # screen readers switch voice and the reader knows before following it.
             link += f'{{ lang="vi" hreflang="vi" }} ({t["in_vi"]})'
@@ -541,7 +621,14 @@ def _procedures(ctx: Context, arg: str) -> str:
         else:
             other = facts_of(page).get("field" if group_key == "level" else "level")
             note = (fields if group_key == "level" else levels).get(other, {}).get(label)
-        return fold(title).lower(), f"- {link}" + (f" – {text(note)}" if note else "")
+        line = f"- {link}" + (f" – {text(note)}" if note else "")
+        item = None
+        if blocks is not None and not _MARKUP_CHARS.search(f"{title}{note or ''}"):
+            attrs = ' hreflang="vi" lang="vi"' if marked else ""  # attr_list's order
+            item = (f'<li><a href="{blocks.href(page.src, "vi" if marked else lang)}"{attrs}>{blocks.text(title)}</a>'
+                    + (f" ({html.escape(t['in_vi'], quote=False)})" if marked else "")
+                    + (f" – {blocks.text(note)}" if note else "") + "</li>")
+        return fold(title).lower(), line, item
 
     def field_target(field_id, anchor=None):
         return posixpath.relpath(FIELD_PAGE.format(field_id), here) + (f"#{anchor}" if anchor else "")
@@ -566,8 +653,11 @@ def _procedures(ctx: Context, arg: str) -> str:
                         by_field[field_of(p)] = by_field.get(field_of(p), 0) + 1
                 for f in (f for f in fields if f in by_field):
                     lines.append(f"- [{text(fields[f][label])}]({field_target(f, key)}) ({_number(by_field[f], lang)})")
-            items = sorted(card_line(p) for p in members if field_of(p) not in paged)
-            lines += [line for _k, line in items]
+            items = sorted((card_line(p) for p in members if field_of(p) not in paged), key=lambda x: x[:2])
+            if blocks is not None and not lines and items and all(item for _k, _l, item in items):
+                lines += [blocks.add("<ul>\n" + "\n".join(item for _k, _l, item in items) + "\n</ul>")]
+            else:
+                lines += [line for _k, line, _item in items]
             lines.append("")
         anchor = key or "khac"
         out += [f"## {text(name)} ({_number(len(members), lang)}) {{#{anchor}}}", ""] + lines

@@ -1,16 +1,29 @@
 """Expand `<!-- md:... -->` markers and append the glossary's abbreviations to every page.
 
 Unknown markers fail the build, naming the file and line."""
+import os
+import secrets
+
 import _path  # noqa: F401
 from mkdocs.exceptions import PluginError
 
 from cchc import build_state, markers
 
+# Long generated lists go to the page as HTML (cchc.markers.Blocks); CCHC_SHARED_FRAGMENTS=0,
+# which renders everything the plain way for tests/test_fragments.py, makes them Markdown.
+BLOCKS = os.environ.get("CCHC_SHARED_FRAGMENTS", "1") != "0"
+TOKEN = "cchcblock" + secrets.token_hex(8)  # no page's own text can hold it
+
 
 def on_page_markdown(markdown, page, config, files):
     lang = config.theme["language"]
     src = getattr(page.file, "norm_src_uri", page.file.src_uri)
-    ctx = markers.Context(build_state.data, build_state.pages, lang, src)
+    blocks = None
+    if BLOCKS and config.use_directory_urls:  # the addresses Blocks writes are directory URLs
+        abbreviations = tuple((t["term"], str(t[lang]).strip()) for t in build_state.data.glossary
+                              if t.get("abbr", True))
+        blocks = markers.Blocks(TOKEN, page.url, abbreviations)
+    ctx = markers.Context(build_state.data, build_state.pages, lang, src, blocks)
     try:
         markdown = markers.expand(markdown, ctx)
     except markers.MarkerError as exc:
@@ -20,12 +33,20 @@ def on_page_markdown(markdown, page, config, files):
     # extension (all 13 made Markdown 57 % slower per page); a term absent from the text
     # would produce nothing anyway.
     # Only abbreviations become tooltips; full terms (`abbr: false`) are listed on the glossary page.
+    if blocks is not None and blocks.html:
+        build_state.blocks[id(page)] = blocks  # put in by hooks/sanitize.py, before it cleans the page
     abbrs = "\n".join(f"*[{t['term']}]: {t[lang]}" for t in build_state.data.glossary
                        if t.get("abbr", True) and t["term"] in markdown)
     return f"{markdown}\n\n{abbrs}\n"
 
 
 def on_page_content(html, page, config, files):
+    blocks = build_state.blocks.pop(id(page), None)
+    if blocks is not None:  # a site without hooks/sanitize.py, which puts them in before cleaning
+        try:
+            html = blocks.fill(html)
+        except ValueError as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from None
     # After the sanitiser (hooks/sanitize.py, priority 100): the slot an `md:search` marker left
     # becomes the search form, which no editor's markup could produce.
     if markers.SEARCH_SLOT in html:

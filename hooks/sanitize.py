@@ -56,4 +56,10 @@ def on_page_content(content, page, config, files):
         # MkDocs takes the title from the first heading with its tags stripped but its quotes
         # and entities as written; templates print it raw, inside attributes too.
         page._title_from_render = Markup.escape(html.unescape(page._title_from_render))
+    blocks = build_state.blocks.pop(id(page), None)
+    if blocks is not None:  # the catalogue lists hooks/markers.py made as HTML: cleaned like the rest
+        try:
+            content = blocks.fill(content)
+        except ValueError as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from None
     return sanitize.clean(content, _rules())

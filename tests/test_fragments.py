@@ -84,10 +84,26 @@ def test_nav_urls_walks_sections_at_any_depth():
 
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory):
-    """The real pages plus a small province corpus, built with sharing on and off."""
+    """The real pages plus a small province corpus, built with sharing on and off (and with
+    the catalogue lists as HTML or as Markdown: cchc.markers.Blocks), and cards whose titles
+    hold what the HTML lists must write as Markdown would: abbreviations (whose English
+    titles hold an apostrophe), '&' and '<', and Markdown emphasis (that list stays Markdown)."""
     bench = load_script("bench")
     tree = tmp_path_factory.mktemp("fragments")
     bench.make_tree(tree, CARDS)
+    card = sorted((tree / "docs" / "vi" / "thu-tuc").glob("*.md"))[0]
+    source = card.read_text("utf-8")
+    title = re.search(r'^title: "(.*)"$', source, re.M).group(1)
+    field = re.search(r'^  field: "(.*)"$', source, re.M).group(1)
+    other = next(f for f in ("ho-tich", "dat-dai", "y-te", "giao-duc-dao-tao") if f != field)
+    for i, new in enumerate(["Thủ tục của UBND và HĐND cấp xã, có CCCD", "Cấp phép A & B <mẫu 2>",
+                             "Cấp *nhanh* giấy phép"]):
+        variant = source.replace(f'title: "{title}"', f'title: "{new}"', 1)
+        if "*" in new:  # in another field: the first field's list stays HTML
+            variant = variant.replace(f'  field: "{field}"', f'  field: "{other}"', 1)
+        assert variant != source
+        card.with_name(f"the-bien-the-{i}.md").write_text(variant, "utf-8")
+    # The lists really were made both ways (see test_catalogue_lists_were_made_as_html).
     out = {}
     for mode in ("1", "0"):
         dest = tree / f"site-{mode}"
@@ -166,3 +182,17 @@ def test_every_rewrite_of_material_templates_applies():
         for _first, _after, name in parts:
             assert source.count(f'{{% call cchc_shared("{name}") %}}') == 1, (template, name)
         env.get_template(template)
+
+
+def test_catalogue_lists_were_made_as_html(two_builds):
+    """The comparison above covers cchc.markers.Blocks only if the build used it: the card
+    with abbreviations in its title is listed, its abbreviations marked, in a list that was
+    made as HTML (no Markdown emphasis in it), and the one with emphasis in another list."""
+    shared = two_builds["1"][0]
+    pages = [p.read_text("utf-8") for p in (shared / "thu-tuc" / "linh-vuc").glob("*/index.html")]
+    with_abbr = [p for p in pages if "the-bien-the-0/" in p]
+    assert with_abbr and all("<em>" not in p for p in with_abbr)
+    assert '<abbr title="Ủy ban nhân dân">UBND</abbr>' in with_abbr[0]
+    english = [p.read_text("utf-8") for p in (shared / "en" / "thu-tuc" / "linh-vuc").glob("*/index.html")]
+    assert any("""<abbr title="People's Committee">UBND</abbr>""" in p for p in english)
+    assert any("<em>nhanh</em>" in p for p in pages)
