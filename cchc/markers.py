@@ -504,7 +504,9 @@ class Blocks:
         for i, block in enumerate(self.html):
             para = f"<p>{self.token}n{i}</p>"
             if content.count(para) != 1:
-                raise ValueError(f"danh sách sinh tự động số {i} không còn nguyên sau Markdown")
+                raise ValueError(f"danh sách thủ tục thứ {i + 1} do dấu <!-- md:procedures --> sinh ra không còn"
+                                 " nguyên sau khi chuyển Markdown: dấu này phải đứng riêng một dòng, không thụt"
+                                 " lề, không nằm trong danh sách hay khung ghi chú")
             content = content.replace(para, block)
         return content
 

@@ -196,3 +196,27 @@ def test_catalogue_lists_were_made_as_html(two_builds):
     english = [p.read_text("utf-8") for p in (shared / "en" / "thu-tuc" / "linh-vuc").glob("*/index.html")]
     assert any("""<abbr title="People's Committee">UBND</abbr>""" in p for p in english)
     assert any("<em>nhanh</em>" in p for p in pages)
+
+
+# ------------------------------------------------------------------ catalogue lists as HTML
+
+
+def test_blocks_write_text_links_and_abbreviations_as_markdown_would():
+    from cchc import markers
+    blocks = markers.Blocks("tok", "en/thu-tuc/linh-vuc/ho-tich/", (("UBND", "People's Committee"), ("PAR INDEX", 'A "b" <c>')))
+    assert blocks.href("thu-tuc/dang-ky-khai-sinh.md", "vi") == "../../../../thu-tuc/dang-ky-khai-sinh/"
+    assert blocks.href("thu-tuc/linh-vuc/dat-dai.md", "en", "xa") == "../dat-dai/#xa"
+    # The apostrophe stays (Python-Markdown's serialiser leaves it), quotes and brackets do not.
+    assert blocks.text("UBND & PAR INDEX, UBNDX") == (
+        """<abbr title="People's Committee">UBND</abbr> &amp; """
+        '<abbr title="A &quot;b&quot; &lt;c&gt;">PAR INDEX</abbr>, UBNDX')
+    assert markers.Blocks("tok", "a/", ()).text("a < b") == "a &lt; b"
+
+
+def test_a_list_lost_in_markdown_is_an_error_not_a_missing_list():
+    from cchc import markers
+    blocks = markers.Blocks("tok", "thu-tuc/", ())
+    para = blocks.add("<ul>\n<li>x</li>\n</ul>")
+    assert blocks.fill(f"<h2>A</h2>\n<p>{para}</p>") == "<h2>A</h2>\n<ul>\n<li>x</li>\n</ul>"
+    with pytest.raises(ValueError, match="md:procedures"):
+        blocks.fill(f"<li>{para}</li>")
