@@ -78,7 +78,8 @@ def svg(url: str) -> str:
     height, width = image.shape
     pixels = bytes(memoryview(image))
     moves = _MOVES.get(width) or _MOVES.setdefault(width, _Moves(width))
-    rows = ROW_END.join([pixels[i:i + width] for i in range(0, height * width, width)])
+    # The light modules after the last dark one draw nothing: no move is written for them.
+    rows = ROW_END.join([pixels[i:i + width] for i in range(0, height * width, width)]).rstrip(b"\xff")
     border = 4
     size = width + 2 * border
     d = f"M{border} {border}.5" + "".join(map(moves.__getitem__, RUN.findall(rows)))
