@@ -13,7 +13,6 @@ import re
 from cchc import lifecycle, procedure
 from cchc.cite import CITE, cite as cite_doc, date_text  # noqa: F401  (date_text: also used through this module)
 from cchc.coverage import covering_pages
-from cchc.site import url_for
 from cchc.slug import fold
 
 MARKER = re.compile(r"<!--\s*md:([a-z][a-z-]*)\b\s*(.*?)\s*-->")
@@ -485,36 +484,40 @@ class Blocks:
     markup stays Markdown. tests/test_fragments.py builds the site both ways
     (CCHC_SHARED_FRAGMENTS=0 also turns this off) and compares every page byte for byte."""
 
-    def __init__(self, token: str, page_url: str, abbreviations: tuple):
-        """`abbreviations`: ((term, title), ...) of the glossary, as the page's `*[term]: title`
-        lines define them (only those the page holds are written, but a term the page does
-        not hold cannot match in it either)."""
-        self.token, self.page_url, self.html = token, page_url, []
-        self.abbreviations = dict(abbreviations)
+    def __init__(self, token: str, link, definitions: tuple):
+        """`link(path)`: the href MkDocs writes for a Markdown link to `path` (relative to the
+        page's folder), or None when MkDocs would not find the page (the list then stays
+        Markdown, so MkDocs reports it). `definitions`: the `*[term]: title` lines the build
+        appends to pages, read as the `abbr` extension reads them (only those a page holds are
+        appended, but a term a page does not hold cannot match in it either)."""
+        self.token, self.link, self.html = token, link, []
+        self.line = 0  # the marker's line in the body, set by expand(): for the error below
+        self.abbreviations = _abbreviations(definitions)
         self.abbr_re = _abbreviation_pattern(tuple(self.abbreviations))
 
     def add(self, html_text: str) -> str:
         """The paragraph that stands for `html_text` in the Markdown."""
-        self.html.append(html_text)
+        self.html.append((html_text, self.line))
         return f"{self.token}n{len(self.html) - 1}"
 
     def fill(self, content: str) -> str:
         """`content` (the page's HTML) with every paragraph add() left replaced by its HTML.
-        A paragraph missing means Markdown changed it: ValueError, never a page without it."""
-        for i, block in enumerate(self.html):
+        A paragraph missing means Markdown read it otherwise than expand() expected: ValueError
+        (with the marker's line), never a page without its list."""
+        for i, (block, line) in enumerate(self.html):
             para = f"<p>{self.token}n{i}</p>"
             if content.count(para) != 1:
-                raise ValueError(f"danh sách thủ tục thứ {i + 1} do dấu <!-- md:procedures --> sinh ra không còn"
-                                 " nguyên sau khi chuyển Markdown: dấu này phải đứng riêng một dòng, không thụt"
-                                 " lề, không nằm trong danh sách hay khung ghi chú")
+                raise ValueError(f"dòng {line} (tính từ sau phần khai báo): danh sách thủ tục do dấu"
+                                 " <!-- md:procedures --> sinh ra không còn nguyên sau khi chuyển Markdown."
+                                 " Hãy để dấu này đứng riêng một dòng, sát lề trái, có một dòng trống trước và"
+                                 " sau; nếu vẫn báo lỗi, gửi thông báo này cho nhóm kỹ thuật")
             content = content.replace(para, block)
         return content
 
-    def href(self, src: str, lang: str, anchor: str | None = None) -> str:
-        """The link MkDocs writes from this page to the page of `src` in `lang`."""
-        from mkdocs.utils import get_relative_url  # the build's own rule, not a copy of it
-
-        return get_relative_url(url_for(lang, src).lstrip("/"), self.page_url) + (f"#{anchor}" if anchor else "")
+    def href(self, path: str) -> str | None:
+        """The link MkDocs writes from this page to `path`, escaped for an attribute."""
+        url = self.link(path)
+        return None if url is None else _attribute(url)
 
     def text(self, value: str) -> str:
         """Text as Markdown and the `abbr` extension would write it."""
@@ -530,6 +533,26 @@ class Blocks:
         return "".join(out)
 
 
+@functools.lru_cache(maxsize=16)  # the same lines for every page of a language
+def _abbreviations(definitions: tuple) -> dict:
+    """{term: title} of `*[term]: title` lines, by the `abbr` extension's own pattern and rules
+    (both stripped, neither empty; a title of '' or "" removes the term)."""
+    from markdown.extensions.abbr import AbbrBlockprocessor
+
+    out: dict = {}
+    for line in definitions:
+        m = AbbrBlockprocessor.RE.search(line)
+        if m is None:
+            continue
+        term, title = m.group("abbr").strip(), m.group("title").strip()
+        if term and title:
+            if title in ("''", '""'):
+                out.pop(term, None)
+            else:
+                out[term] = title
+    return out
+
+
 @functools.lru_cache(maxsize=16)
 def _abbreviation_pattern(terms: tuple):
     """The `abbr` extension's own pattern: longest term first, whole words."""
@@ -539,12 +562,15 @@ def _abbreviation_pattern(terms: tuple):
 
 # What Markdown would read as markup in a list item's text (code, escapes, emphasis, attr_list);
 # '&', '<', '>', '[' and ']' are escaped by text() either way.
-_MARKUP_CHARS = re.compile(r"[`\\*_{}\n]| {2}")
+_MARKUP_CHARS = re.compile(r"[`\\*_{}\n\r\t\x02\x03]| {2}")
 
 
 def _attribute(value: str) -> str:
-    """An attribute value as Python-Markdown's serialiser escapes it (not the apostrophe)."""
-    return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    """An attribute value as Python-Markdown's serialiser escapes it: an `&` that starts an
+    entity is kept, the apostrophe is not escaped."""
+    from markdown.serializers import RE_AMP
+
+    return (RE_AMP.sub("&amp;", value).replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
             .replace("\n", "&#10;"))
 
 
@@ -612,7 +638,8 @@ def _procedures(ctx: Context, arg: str) -> str:
         """(sort key, Markdown line, the same as an HTML list item or None: see Blocks)."""
         twin = own.get(page.src)
         title = str(twin.meta.get("title") or page.title) if twin else page.title
-        link = f"[{text(title)}]({posixpath.relpath(page.src, here)})"
+        path = posixpath.relpath(page.src, here)
+        link = f"[{text(title)}]({path})"
         marked = lang != "vi" and not twin
         if marked:
             # The Vietnamese card itself (cchc/english.py): attr_list marks its language, so
@@ -625,10 +652,11 @@ def _procedures(ctx: Context, arg: str) -> str:
             note = (fields if group_key == "level" else levels).get(other, {}).get(label)
         line = f"- {link}" + (f" – {text(note)}" if note else "")
         item = None
-        if blocks is not None and not _MARKUP_CHARS.search(f"{title}{note or ''}"):
+        href = blocks.href(path) if blocks is not None and not _MARKUP_CHARS.search(f"{title}{note or ''}") else None
+        if href is not None:
             attrs = ' hreflang="vi" lang="vi"' if marked else ""  # attr_list's order
-            item = (f'<li><a href="{blocks.href(page.src, "vi" if marked else lang)}"{attrs}>{blocks.text(title)}</a>'
-                    + (f" ({html.escape(t['in_vi'], quote=False)})" if marked else "")
+            item = (f'<li><a href="{href}"{attrs}>{blocks.text(title)}</a>'
+                    + (f" ({blocks.text(t['in_vi'])})" if marked else "")
                     + (f" – {blocks.text(note)}" if note else "") + "</li>")
         return fold(title).lower(), line, item
 
@@ -706,15 +734,36 @@ HANDLERS = {
 
 def expand(body: str, ctx: Context) -> str:
     """Replace every marker in `body`. Raises MarkerError with the body line on a bad one."""
+    given = ctx.blocks
+    blocks = given if given is not None and not _NOT_FOR_BLOCKS.search(body) else None
+
     def replace(match):
         name, arg = match.group(1), match.group(2).strip()
         line = body.count("\n", 0, match.start()) + 1
         handler = HANDLERS.get(name)
         if handler is None:
             raise MarkerError(line, f"dấu đánh dấu 'md:{name}' không tồn tại; các dấu hợp lệ: {', '.join('md:' + h for h in HANDLERS)}")
+        ctx.blocks = blocks if _alone(body, match.start(), match.end()) else None
+        if ctx.blocks is not None:
+            ctx.blocks.line = line
         try:
             return handler(ctx, arg)
         except ValueError as exc:
             raise MarkerError(line, f"md:{name}: {exc}") from None
 
-    return MARKER.sub(replace, body)
+    try:
+        return MARKER.sub(replace, body)
+    finally:
+        ctx.blocks = given
+
+
+# Where a marker's output may be read by Markdown otherwise than as a block of its own, its
+# long lists stay Markdown (Blocks): a body with fenced code, a raw HTML block (a line opening
+# with a tag other than a marker) or its own abbreviations (`*[X]: ...`, which would mark the
+# lists' words too), and a marker not alone on its line between blank lines.
+_NOT_FOR_BLOCKS = re.compile(r"^ {0,3}(?:```|~~~|<(?!!--\s*md:))|\*\[", re.MULTILINE)
+
+
+def _alone(body: str, start: int, end: int) -> bool:
+    before, after = body[max(0, start - 2):start], body[end:end + 2]
+    return (start == 0 or before == "\n\n" or (start == 1 and before == "\n")) and after in ("", "\n", "\n\n")

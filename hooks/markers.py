@@ -2,10 +2,13 @@
 
 Unknown markers fail the build, naming the file and line."""
 import os
+import posixpath
 import secrets
 
 import _path  # noqa: F401
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.utils import get_relative_url
 
 from cchc import build_state, markers
 
@@ -13,16 +16,33 @@ from cchc import build_state, markers
 # which renders everything the plain way for tests/test_fragments.py, makes them Markdown.
 BLOCKS = os.environ.get("CCHC_SHARED_FRAGMENTS", "1") != "0"
 TOKEN = "cchcblock" + secrets.token_hex(8)  # no page's own text can hold it
+log = get_plugin_logger("markers")
+# Lists written as HTML, per language (the i18n plugin builds English inside the Vietnamese
+# build's on_post_build): logged, so tests/test_fragments.py knows the comparison covered them.
+_html_lists: dict = {}
+
+
+def _link(page, files):
+    """href of a Markdown link on `page`, found as MkDocs finds it (its link processor:
+    the file at the path from the page's folder, its url relative to the page's), or None
+    when there is no such file."""
+    folder = posixpath.dirname(page.file.src_uri)
+
+    def link(path):
+        target = files.get_file_from_path(posixpath.normpath(posixpath.join(folder, path)))
+        return None if target is None else get_relative_url(target.url, page.file.url)
+    return link
+
+
+def _definitions(lang):
+    return [f"*[{t['term']}]: {t[lang]}" for t in build_state.data.glossary if t.get("abbr", True)]
 
 
 def on_page_markdown(markdown, page, config, files):
     lang = config.theme["language"]
     src = getattr(page.file, "norm_src_uri", page.file.src_uri)
-    blocks = None
-    if BLOCKS and config.use_directory_urls:  # the addresses Blocks writes are directory URLs
-        abbreviations = tuple((t["term"], str(t[lang]).strip()) for t in build_state.data.glossary
-                              if t.get("abbr", True))
-        blocks = markers.Blocks(TOKEN, page.url, abbreviations)
+    definitions = _definitions(lang)
+    blocks = markers.Blocks(TOKEN, _link(page, files), tuple(definitions)) if BLOCKS else None
     ctx = markers.Context(build_state.data, build_state.pages, lang, src, blocks)
     try:
         markdown = markers.expand(markdown, ctx)
@@ -34,9 +54,10 @@ def on_page_markdown(markdown, page, config, files):
     # would produce nothing anyway.
     # Only abbreviations become tooltips; full terms (`abbr: false`) are listed on the glossary page.
     if blocks is not None and blocks.html:
+        _html_lists[lang] = _html_lists.get(lang, 0) + len(blocks.html)
         build_state.blocks[id(page)] = blocks  # put in by hooks/sanitize.py, before it cleans the page
-    abbrs = "\n".join(f"*[{t['term']}]: {t[lang]}" for t in build_state.data.glossary
-                       if t.get("abbr", True) and t["term"] in markdown)
+    abbrs = "\n".join(line for t, line in zip((t for t in build_state.data.glossary if t.get("abbr", True)),
+                                                definitions) if t["term"] in markdown)
     return f"{markdown}\n\n{abbrs}\n"
 
 
@@ -52,3 +73,12 @@ def on_page_content(html, page, config, files):
     if markers.SEARCH_SLOT in html:
         html = html.replace(markers.SEARCH_SLOT, markers.search_form(config.theme["language"]), 1)
     return html
+
+
+def on_pre_build(config):
+    _html_lists[config.theme["language"]] = 0
+
+
+def on_post_build(config):
+    log.info("%s: %d catalogue lists written as HTML", config.theme["language"],
+             _html_lists.get(config.theme["language"], 0))

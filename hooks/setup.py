@@ -65,6 +65,7 @@ def _root(config) -> Path:
 
 
 def on_pre_build(config):
+    build_state.blocks.clear()  # none left by a failed build: their pages are gone
     if config.theme["language"] != paths.DEFAULT_LANGUAGE and build_state.data is not None:
         return  # the i18n plugin's second-language build reuses what the first loaded
     root = _root(config)
@@ -169,6 +170,7 @@ def on_post_build(config):  # on_post_build at -100) and the search index are do
 
 
 def on_build_error(error):
+    build_state.blocks.clear()
     _restore()
 
 

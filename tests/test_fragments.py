@@ -103,6 +103,20 @@ def two_builds(tmp_path_factory):
             variant = variant.replace(f'  field: "{field}"', f'  field: "{other}"', 1)
         assert variant != source
         card.with_name(f"the-bien-the-{i}.md").write_text(variant, "utf-8")
+    # A card that is a folder's index page (its English copy is kept: the English list links
+    # there, not to the Vietnamese card), and one with a tab in its title (Markdown turns it
+    # into spaces: its list stays Markdown).
+    (card.parent / "the-thu-muc").mkdir()
+    (card.parent / "the-thu-muc" / "index.md").write_text(
+        source.replace(f'title: "{title}"', 'title: "Thẻ trong thư mục riêng"', 1), "utf-8")
+    card.with_name("the-co-tab.md").write_text(
+        source.replace(f'title: "{title}"', 'title: "Cấp\\tphép"', 1)
+        .replace(f'  field: "{field}"', f'  field: "{other}"', 1), "utf-8")
+    # A field page with an abbreviation of its own: Markdown would mark the lists' words with
+    # it, so its lists stay Markdown.
+    third = next(f for f in ("ho-tich", "dat-dai", "ho-kinh-doanh", "chung-thuc") if f not in (field, other))
+    field_page = tree / "docs" / "vi" / "thu-tuc" / "linh-vuc" / f"{third}.md"
+    field_page.write_text(field_page.read_text("utf-8") + "\n*[UBND]: định nghĩa riêng của trang\n", "utf-8")
     # The lists really were made both ways (see test_catalogue_lists_were_made_as_html).
     out = {}
     for mode in ("1", "0"):
@@ -196,27 +210,83 @@ def test_catalogue_lists_were_made_as_html(two_builds):
     english = [p.read_text("utf-8") for p in (shared / "en" / "thu-tuc" / "linh-vuc").glob("*/index.html")]
     assert any("""<abbr title="People's Committee">UBND</abbr>""" in p for p in english)
     assert any("<em>nhanh</em>" in p for p in pages)
+    assert any(re.search(r">Cấp +phép</a>", p) for p in pages)  # the tab, as Markdown expands it
+    # The folder card's English list entry leads to its kept English copy, as MkDocs links it.
+    assert any('href="../../the-thu-muc/" hreflang="vi"' in p for p in english)
+    for lang in paths.LANGUAGES:
+        made = re.search(rf"markers: {lang}: (\d+) catalogue lists written as HTML", two_builds["1"][1])
+        assert made and int(made[1]) > 0, lang
+        assert f"markers: {lang}: 0 catalogue lists written as HTML" in two_builds["0"][1]
 
 
 # ------------------------------------------------------------------ catalogue lists as HTML
 
 
-def test_blocks_write_text_links_and_abbreviations_as_markdown_would():
-    from cchc import markers
-    blocks = markers.Blocks("tok", "en/thu-tuc/linh-vuc/ho-tich/", (("UBND", "People's Committee"), ("PAR INDEX", 'A "b" <c>')))
-    assert blocks.href("thu-tuc/dang-ky-khai-sinh.md", "vi") == "../../../../thu-tuc/dang-ky-khai-sinh/"
-    assert blocks.href("thu-tuc/linh-vuc/dat-dai.md", "en", "xa") == "../dat-dai/#xa"
-    # The apostrophe stays (Python-Markdown's serialiser leaves it), quotes and brackets do not.
-    assert blocks.text("UBND & PAR INDEX, UBNDX") == (
-        """<abbr title="People's Committee">UBND</abbr> &amp; """
-        '<abbr title="A &quot;b&quot; &lt;c&gt;">PAR INDEX</abbr>, UBNDX')
-    assert markers.Blocks("tok", "a/", ()).text("a < b") == "a &lt; b"
+def _markdown(text, definitions=()):
+    import markdown
+    return markdown.markdown(text + "\n\n" + "\n".join(definitions), extensions=["abbr", "attr_list"])
 
 
-def test_a_list_lost_in_markdown_is_an_error_not_a_missing_list():
+def test_blocks_write_text_and_abbreviations_as_markdown_would():
+    """Against Python-Markdown itself, with its `abbr` extension reading the same lines."""
     from cchc import markers
-    blocks = markers.Blocks("tok", "thu-tuc/", ())
+    definitions = ("*[UBND]: People's Committee", '*[PAR INDEX]: A "b" <c> &amp; d', "*[TTHC]:  thủ tục  ",
+                   "*[PAR]: chỉ số", "*[UBND]: Ủy ban nhân dân")
+    blocks = markers.Blocks("tok", None, definitions)
+    for value in ("UBND & PAR INDEX, UBNDX", "PAR và TTHC", "a < b &amp; c", "ô UBND-x"):
+        assert f"<p>{blocks.text(value)}</p>" == _markdown(markers.text(value), definitions), value
+    assert markers.Blocks("tok", None, ()).text("a < b") == "a &lt; b"
+
+
+@pytest.mark.parametrize("entry, field", [
+    ({"term": " UBND", "vi": "x", "en": "x"}, "term"), ({"term": "A]B", "vi": "x", "en": "x"}, "term"),
+    ({"term": "UBND", "vi": "''", "en": "x"}, "vi"), ({"term": "UBND", "vi": "x", "en": "  "}, "en"),
+    ({"term": "UBND", "vi": "dòng một\ndòng hai", "en": "x"}, "vi"),
+])
+def test_the_glossary_refuses_what_the_abbr_extension_would_misread(entry, field):
+    """Blocks reads each `*[term]: title` line alone; Markdown reads them together, where a
+    blank title takes the next line's text. The glossary's schema keeps them one and the same."""
+    from cchc import data
+    from cchc.schema import explain_all
+    errors = list(data.validator("glossary").iter_errors({"terms": [entry]}))
+    messages = [m for err in errors for _path, m in explain_all(err, "schemas/glossary.schema.json")]
+    assert len(messages) == 1 and f".{field}'" in messages[0] and "One line" in messages[0], messages
+
+
+def test_blocks_links_are_the_build_s_and_a_missing_page_leaves_markdown():
+    from cchc import markers
+    found = {"../dat-dai.md": "../dat-dai/", "x&y.md": "x&y/"}
+    blocks = markers.Blocks("tok", found.get, ())
+    assert blocks.href("../dat-dai.md") == "../dat-dai/"
+    assert blocks.href("x&y.md") == "x&amp;y/"
+    assert blocks.href("khong-co.md") is None
+
+
+def test_a_list_lost_in_markdown_is_an_error_with_its_line_not_a_missing_list():
+    from cchc import markers
+    blocks = markers.Blocks("tok", None, ())
+    blocks.line = 9
     para = blocks.add("<ul>\n<li>x</li>\n</ul>")
     assert blocks.fill(f"<h2>A</h2>\n<p>{para}</p>") == "<h2>A</h2>\n<ul>\n<li>x</li>\n</ul>"
-    with pytest.raises(ValueError, match="md:procedures"):
+    with pytest.raises(ValueError, match=r"^dòng 9 .*md:procedures"):
         blocks.fill(f"<li>{para}</li>")
+
+
+@pytest.mark.parametrize("body, html_list", [
+    ("Mở đầu.\n\n<!-- md:procedures by=field -->\n", True),
+    ("<!-- md:procedures by=field -->", True),
+    ("Mở đầu.\n<!-- md:procedures by=field -->\n", False),  # no blank line before
+    ("Mở đầu.\n\n  <!-- md:procedures by=field -->\n", False),  # indented
+    ("Mở đầu.\n\n<!-- md:procedures by=field --> và chữ\n", False),
+    ("```\nx\n```\n\n<!-- md:procedures by=field -->\n", False),  # fenced code in the body
+    ("<div>\n\n<!-- md:procedures by=field -->\n\n</div>\n", False),  # raw HTML block
+    ("<!-- md:procedures by=field -->\n\n*[UBND]: riêng\n", False),  # the page's own abbreviation
+])
+def test_lists_are_html_only_where_markdown_reads_the_marker_as_its_own_block(body, html_list, monkeypatch):
+    from cchc import markers
+    seen = []
+    monkeypatch.setitem(markers.HANDLERS, "procedures", lambda ctx, arg: seen.append(ctx.blocks) or "")
+    blocks = markers.Blocks("tok", None, ())
+    ctx = markers.Context(None, [], "vi", "thu-tuc/index.md", blocks)
+    markers.expand(body, ctx)
+    assert seen == [blocks if html_list else None] and ctx.blocks is blocks
