@@ -16,8 +16,8 @@ A page is given a shared fragment only when that is provably the same output:
 Everything else (title, description, table of contents, language links, content) is rendered
 per page as before. On pages in the sidebar, the same rule applies item by item: an item not on
 the way to the page (nothing in it active) whose links lead nowhere inside the page's folder
-is the same on every page of that folder's parent (hooks/fragments.py, cchc_nav_item). tests/test_fragments.py builds sites with and without sharing and compares
-every page.
+is the same on every page of that folder's parent (hooks/fragments.py, cchc_nav_item).
+tests/test_fragments.py builds sites with and without sharing and compares every page.
 """
 import posixpath
 

@@ -7,8 +7,8 @@ per page. Templates mark such a fragment with
 Material's own sidebar (partials/nav.html) and back-to-top button (partials/top.html) are
 wrapped the same way here, as they are loaded, and so are the parts of its header that hold
 nothing of the page (SHARED_PARTS: all of it but the page's title and language menu), so no
-template of ours has to include Material's file under another name (an include that MiniJinja, Material's successor's engine,
-cannot resolve; maintainers/successor.md).
+template of ours has to include Material's file under another name (an include that
+MiniJinja, Material's successor's engine, cannot resolve; maintainers/successor.md).
 On pages that are in the sidebar, the sidebar itself is rendered per page (the page's own item
 is marked and holds its table of contents), but each item of it that is not on the way to the
 page is the same as on its neighbours' pages: Material's two calls of its item macro
