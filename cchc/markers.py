@@ -493,7 +493,9 @@ class Blocks:
         self.token, self.link, self.html = token, link, []
         self.line = 0  # the marker's line in the body, set by expand(): for the error below
         self.abbreviations = _abbreviations(definitions)
-        self.abbr_re = _abbreviation_pattern(tuple(self.abbreviations))
+        # A term text() changes ('TN&MT' -> 'TN&amp;MT') is an entity or an escape in the
+        # Markdown, which the `abbr` extension cannot match: it stays unmarked there, so here too.
+        self.abbr_re = _abbreviation_pattern(tuple(t for t in self.abbreviations if text(t) == t))
 
     def add(self, html_text: str) -> str:
         """The paragraph that stands for `html_text` in the Markdown."""
@@ -541,7 +543,8 @@ def _abbreviations(definitions: tuple) -> dict:
 
     out: dict = {}
     for line in definitions:
-        m = AbbrBlockprocessor.RE.search(line)
+        # What Python-Markdown does to its whole source first (a definition is a whole line).
+        m = AbbrBlockprocessor.RE.search(line.replace("\x02", "").replace("\x03", "").expandtabs(4))
         if m is None:
             continue
         term, title = m.group("abbr").strip(), m.group("title").strip()
@@ -735,7 +738,7 @@ HANDLERS = {
 def expand(body: str, ctx: Context) -> str:
     """Replace every marker in `body`. Raises MarkerError with the body line on a bad one."""
     given = ctx.blocks
-    blocks = given if given is not None and not _NOT_FOR_BLOCKS.search(body) else None
+    blocks = given if given is not None and not _NOT_FOR_BLOCKS.search(MARKER.sub("", body)) else None
 
     def replace(match):
         name, arg = match.group(1), match.group(2).strip()
@@ -759,9 +762,9 @@ def expand(body: str, ctx: Context) -> str:
 
 # Where a marker's output may be read by Markdown otherwise than as a block of its own, its
 # long lists stay Markdown (Blocks): a body with fenced code, a raw HTML block (a line opening
-# with a tag other than a marker) or its own abbreviations (`*[X]: ...`, which would mark the
+# with a tag, markers left out) or its own abbreviations (`*[X]: ...`, which would mark the
 # lists' words too), and a marker not alone on its line between blank lines.
-_NOT_FOR_BLOCKS = re.compile(r"^ {0,3}(?:```|~~~|<(?!!--\s*md:))|\*\[", re.MULTILINE)
+_NOT_FOR_BLOCKS = re.compile(r"^ {0,3}(?:```|~~~|<)|\*\[", re.MULTILINE)
 
 
 def _alone(body: str, start: int, end: int) -> bool:

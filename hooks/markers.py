@@ -3,6 +3,7 @@
 Unknown markers fail the build, naming the file and line."""
 import os
 import posixpath
+import re
 import secrets
 
 import _path  # noqa: F401
@@ -16,6 +17,7 @@ from cchc import build_state, markers
 # which renders everything the plain way for tests/test_fragments.py, makes them Markdown.
 BLOCKS = os.environ.get("CCHC_SHARED_FRAGMENTS", "1") != "0"
 TOKEN = "cchcblock" + secrets.token_hex(8)  # no page's own text can hold it
+SIMPLE_PATH = re.compile(r"[A-Za-z0-9._/-]+")  # the names the checker allows (kebab-case)
 log = get_plugin_logger("markers")
 # Lists written as HTML, per language (the i18n plugin builds English inside the Vietnamese
 # build's on_post_build): logged, so tests/test_fragments.py knows the comparison covered them.
@@ -29,6 +31,8 @@ def _link(page, files):
     folder = posixpath.dirname(page.file.src_uri)
 
     def link(path):
+        if not SIMPLE_PATH.fullmatch(path):  # what MkDocs would unquote, split or stop at: Markdown's way
+            return None
         target = files.get_file_from_path(posixpath.normpath(posixpath.join(folder, path)))
         return None if target is None else get_relative_url(target.url, page.file.url)
     return link
