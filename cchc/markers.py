@@ -10,6 +10,9 @@ import html
 import posixpath
 import re
 
+from markdown.extensions.abbr import AbbrBlockprocessor  # Markdown's own rules, not copies
+from markdown.serializers import RE_AMP
+
 from cchc import lifecycle, procedure
 from cchc.cite import CITE, cite as cite_doc, date_text  # noqa: F401  (date_text: also used through this module)
 from cchc.coverage import covering_pages
@@ -539,8 +542,6 @@ class Blocks:
 def _abbreviations(definitions: tuple) -> dict:
     """{term: title} of `*[term]: title` lines, by the `abbr` extension's own pattern and rules
     (both stripped, neither empty; a title of '' or "" removes the term)."""
-    from markdown.extensions.abbr import AbbrBlockprocessor
-
     out: dict = {}
     for line in definitions:
         # What Python-Markdown does to its whole source first (a definition is a whole line).
@@ -571,8 +572,6 @@ _MARKUP_CHARS = re.compile(r"[`\\*_{}\n\r\t\x02\x03]| {2}")
 def _attribute(value: str) -> str:
     """An attribute value as Python-Markdown's serialiser escapes it: an `&` that starts an
     entity is kept, the apostrophe is not escaped."""
-    from markdown.serializers import RE_AMP
-
     return (RE_AMP.sub("&amp;", value).replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
             .replace("\n", "&#10;"))
 

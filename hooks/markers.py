@@ -38,15 +38,17 @@ def _link(page, files):
     return link
 
 
-def _definitions(lang):
-    return [f"*[{t['term']}]: {t[lang]}" for t in build_state.data.glossary if t.get("abbr", True)]
+def _definitions(lang) -> list:
+    """(term, its `*[term]: title` line) of every abbreviation in the glossary. Full terms
+    (`abbr: false`) are listed on the glossary page, never tooltips."""
+    return [(t["term"], f"*[{t['term']}]: {t[lang]}") for t in build_state.data.glossary if t.get("abbr", True)]
 
 
 def on_page_markdown(markdown, page, config, files):
     lang = config.theme["language"]
     src = getattr(page.file, "norm_src_uri", page.file.src_uri)
     definitions = _definitions(lang)
-    blocks = markers.Blocks(TOKEN, _link(page, files), tuple(definitions)) if BLOCKS else None
+    blocks = markers.Blocks(TOKEN, _link(page, files), tuple(line for _t, line in definitions)) if BLOCKS else None
     ctx = markers.Context(build_state.data, build_state.pages, lang, src, blocks)
     try:
         markdown = markers.expand(markdown, ctx)
@@ -56,12 +58,10 @@ def on_page_markdown(markdown, page, config, files):
     # Only the terms the page contains: each definition costs every page a pass of the abbr
     # extension (all 13 made Markdown 57 % slower per page); a term absent from the text
     # would produce nothing anyway.
-    # Only abbreviations become tooltips; full terms (`abbr: false`) are listed on the glossary page.
     if blocks is not None and blocks.html:
         _html_lists[lang] = _html_lists.get(lang, 0) + len(blocks.html)
         build_state.blocks[id(page)] = blocks  # put in by hooks/sanitize.py, before it cleans the page
-    abbrs = "\n".join(line for t, line in zip((t for t in build_state.data.glossary if t.get("abbr", True)),
-                                                definitions) if t["term"] in markdown)
+    abbrs = "\n".join(line for term, line in definitions if term in markdown)
     return f"{markdown}\n\n{abbrs}\n"
 
 
