@@ -425,3 +425,62 @@ def test_the_one_page_start_is_short_linked_first_and_names_what_the_editor_show
         assert f"**{label}**" in text and any(v.startswith(label) for v in admin.LABELS.values()), label
     for term in ("tài khoản GitHub", "nhánh", "yêu cầu hợp nhất"):  # GitHub's words, explained on first use
         assert re.search(rf"\*\*{term}\*\* \(", text), term
+
+
+# ---------------------------------------------------------------- editing a page that exists
+
+EDITED_PAGE = "docs/vi/tin-tuc/2026-11-dich-vu-cong-toan-trinh-va-mot-phan.md"
+EDITED_DESCRIPTION = "Nghị định 42/2022/NĐ-CP thay cách gọi “mức độ 3, mức độ 4” bằng toàn trình và một phần: tin giải thích khác nhau ở đâu."
+
+
+def _split(text: str):
+    """(front matter as data, body) of a page."""
+    _before, head, body = text.split("---\n", 2)
+    return yaml.safe_load(head), body
+
+
+@pytest.fixture(scope="module")
+def edited(cms, browser, saved):
+    """An editor opens a news item that is already on the site, changes its description only,
+    and saves: the branch it leaves behind."""
+    before = set(git(cms["repo"], "branch", "--list", "cms/news/*").replace("*", "").split())
+    title = _split((cms["repo"] / EDITED_PAGE).read_text("utf-8"))[0]["title"]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    try:
+        page.goto(cms["url"] + "/admin/")
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.get_by_role("link", name="Tin tức", exact=True).click()
+        page.get_by_text(title, exact=True).first.click()  # the collection lists entries by title
+        box = field_input(page, "Mô tả ngắn")
+        box.wait_for()
+        box.fill(EDITED_DESCRIPTION)
+        page.get_by_role("button", name="Lưu", exact=True).click()
+        page.get_by_text("Thay đổi đã được lưu").first.wait_for(timeout=30_000)
+    finally:
+        context.close()
+    after = set(git(cms["repo"], "branch", "--list", "cms/news/*").replace("*", "").split())
+    new = sorted(after - before)
+    assert len(new) == 1, (before, after)
+    return new[0]
+
+
+def test_editing_a_page_changes_only_what_the_editor_changed(cms, edited):
+    """Decap writes the whole file again on save: every other field, the order of nothing that
+    matters, and the body must come back as they were (content is never lost)."""
+    repo = cms["repo"]
+    assert git(repo, "diff", "--name-only", "main", edited).split() == [EDITED_PAGE]
+    old_meta, old_body = _split(git(repo, "show", f"main:{EDITED_PAGE}"))
+    new_meta, new_body = _split(git(repo, "show", f"{edited}:{EDITED_PAGE}"))
+    assert new_meta["description"] == EDITED_DESCRIPTION
+    normal = lambda meta: {k: str(v) if isinstance(v, datetime.date) else v  # noqa: E731
+                           for k, v in meta.items() if k != "description"}
+    assert normal(new_meta) == normal(old_meta)
+    assert new_body.strip() == old_body.strip()
+    # and the edited page still passes every check
+    review = repo.parent / "review-edit"
+    git(repo.parent, "clone", "-q", "--branch", edited, str(repo), str(review))
+    check = subprocess.run([sys.executable, "scripts/check.py"], cwd=review, capture_output=True, text=True,
+                           encoding="utf-8", timeout=300)
+    assert check.returncode == 0 and check.stdout == "", check.stdout + check.stderr
