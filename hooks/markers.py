@@ -17,7 +17,7 @@ from cchc import build_state, markers
 # which renders everything the plain way for tests/test_fragments.py, makes them Markdown.
 BLOCKS = os.environ.get("CCHC_SHARED_FRAGMENTS", "1") != "0"
 TOKEN = "cchcblock" + secrets.token_hex(8)  # no page's own text can hold it
-SIMPLE_PATH = re.compile(r"[A-Za-z0-9._/-]+")  # the names the checker allows (kebab-case)
+SIMPLE_PATH = re.compile(r"[A-Za-z0-9._/-]+")  # read as written by Markdown and MkDocs (the checker allows fewer)
 log = get_plugin_logger("markers")
 # Lists written as HTML, per language (the i18n plugin builds English inside the Vietnamese
 # build's on_post_build): logged, so tests/test_fragments.py knows the comparison covered them.

@@ -260,7 +260,7 @@ def test_the_glossary_refuses_what_the_abbr_extension_would_misread(entry, field
     from cchc.schema import explain_all
     errors = list(data.validator("glossary").iter_errors({"terms": [entry]}))
     messages = [m for err in errors for _path, m in explain_all(err, "schemas/glossary.schema.json")]
-    assert len(messages) == 1 and f".{field}'" in messages[0] and "One line" in messages[0], messages
+    assert len(messages) == 1 and f".{field}'" in messages[0] and "một dòng" in messages[0], messages
 
 
 def test_the_hook_finds_a_link_as_mkdocs_does_or_leaves_it_to_markdown():
