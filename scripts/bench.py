@@ -31,9 +31,15 @@ page per field, then, in one run, measures:
 CPU seconds are the honest figure on a shared machine: wall seconds grow with other load, CPU
 seconds less so (on a virtual machine they still drift between runs: hence --rounds). The ratio
 is given for both. Nothing here needs the network.
+
+Every measured build writes into a folder of its own, and nothing is deleted until the run is
+over: on ext4 a build that creates its files just after thousands were deleted is charged
+system seconds for that deletion (fresh_output). For the same reason, start a run some minutes
+after any large deletion on the same disk (another run's clean-up, a test suite's).
 """
 import argparse
 import gzip
+import itertools
 import json
 import os
 import re
@@ -102,13 +108,30 @@ def child_env(extra: dict | None = None) -> dict:
     return env
 
 
+_outputs = itertools.count(1)
+
+
+def fresh_output(tree: Path, name: str) -> Path:
+    """A folder no build has used, for one measured build to write its site into.
+
+    No output folder is deleted until the whole run is over (the tree goes at the end). On
+    ext4, creating a file or folder right after thousands were deleted costs the kernel a scan
+    past each recently deleted inode (`perf record -e cpu-clock -a -g`: ext4_create and
+    ext4_mkdir in recently_deleted()), so a build that followed the deletion of the site before
+    it paid several system seconds for that deletion, more with each round, ours more than
+    stock Material's (twice the files). Measured at 2,000 cards, the same build: 6-10 system
+    seconds into a folder just emptied, 2.2-2.5 into new ones (maintainers/scale.md, "eighth
+    session")."""
+    return tree / f"{name}-{next(_outputs)}"
+
+
 def run_measured(cmd, cwd, env, log: Path, dest: Path | None = None) -> dict:
     """Run `cmd`; wall seconds, CPU seconds (user+sys, its children included) and peak RSS
     (ru_maxrss of the child, via wait4: this process, not the benchmark's own). `dest`, the
-    build's output folder, is emptied first, outside the measure: every build writes a fresh
-    site, none pays for deleting the one before (MkDocs' own clean-up is system time)."""
+    build's output folder, must not exist yet (fresh_output): MkDocs' own clean-up of an old
+    site is system time, and so, on ext4, is the deletion of one just before."""
     if dest is not None and dest.exists():
-        shutil.rmtree(dest)
+        raise ValueError(f"{dest} exists: give each measured build a fresh_output() folder")
     with open(log, "wb") as out:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -231,12 +254,14 @@ def floor(tree: Path) -> dict:
         cfg.write_text(yaml.safe_dump({"site_name": "floor", "docs_dir": docs, "use_directory_urls": True,
                                        "validation": FLOOR_VALIDATION, "markdown_extensions": extensions, **setup},
                                       allow_unicode=True), "utf-8")
-        cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(cfg), "-d", str(tree / f"site-floor-{name}")]
-        result = run_measured(cmd, tree, child_env(), tree / f"floor-{name}.log", dest=tree / f"site-floor-{name}")
+        dest = fresh_output(tree, f"site-floor-{name}")
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(cfg), "-d", str(dest)]
+        result = run_measured(cmd, tree, child_env(), tree / f"floor-{name}.log", dest=dest)
         if result["returncode"] != 0:
             sys.exit(f"floor build '{name}' failed:\n" + (tree / f"floor-{name}.log").read_text("utf-8")[-3000:])
         out[name + "_cpu_s"] = result["cpu_s"]
         out[name + "_user_s"] = result["user_s"]
+        out[name + "_site"] = str(dest)
         out[name + "_ratio"] = result["cpu_s"] / cpu
     return out
 
@@ -255,9 +280,9 @@ def rounds_ratio(ours: list, stock: list) -> tuple[list, float]:
 
 def stock_material(tree: Path) -> dict:
     """Stock Material alone once more (floor() wrote its config): CPU and user seconds."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tree / "floor-material.yml"),
-           "-d", str(tree / "site-floor-material")]
-    result = run_measured(cmd, tree, child_env(), tree / "floor-material.log", dest=tree / "site-floor-material")
+    dest = fresh_output(tree, "site-floor-material")
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tree / "floor-material.yml"), "-d", str(dest)]
+    result = run_measured(cmd, tree, child_env(), tree / "floor-material.log", dest=dest)
     if result["returncode"] != 0:
         sys.exit("stock Material build failed:\n" + (tree / "floor-material.log").read_text("utf-8")[-3000:])
     return result
@@ -482,11 +507,12 @@ SERVE_MODES = {
 
 def run(pages: int, keep: Path | None, serve: bool = False, serve_modes=("full",), with_floor: bool = False,
         rounds: int = 1) -> dict:
-    tmp = None
+    tmp = old = None
     if keep:
         tree = keep
-        if tree.exists():
-            shutil.rmtree(tree)
+        if tree.exists():  # set aside, deleted once everything is measured (fresh_output)
+            old = tree.with_name(f"{tree.name}.old-{os.getpid()}")
+            tree.rename(old)
     else:
         tmp = tempfile.mkdtemp(prefix="cchc-bench-")
         tree = Path(tmp)
@@ -520,7 +546,7 @@ def run(pages: int, keep: Path | None, serve: bool = False, serve_modes=("full",
                      (out["floor"]["material_cpu_s"], out["floor"]["material_user_s"])]
             ours = [(out["build"]["cpu_s"], out["build"]["user_s"])]
             for _ in range(rounds - 1):
-                again = build(tree, tree / "site-again")
+                again = build(tree, fresh_output(tree, "site-again"))
                 ours.append((again["cpu_s"], again["user_s"]))
                 result = stock_material(tree)
                 stock.append((result["cpu_s"], result["user_s"]))
@@ -535,8 +561,9 @@ def run(pages: int, keep: Path | None, serve: bool = False, serve_modes=("full",
                 print(f"[{pages}] serve {mode}: {out['serve'][mode]}", file=sys.stderr, flush=True)
         return out
     finally:
-        if tmp:
-            shutil.rmtree(tmp, ignore_errors=True)
+        for leftover in (tmp, old):
+            if leftover:
+                shutil.rmtree(leftover, ignore_errors=True)
 
 
 ROWS = [  # label, getter, format

@@ -360,12 +360,27 @@ def test_floor_builds_the_same_vietnamese_pages_with_the_stack_alone(corpus):
     vi = [p for p in site.discover(tree) if p.lang == paths.DEFAULT_LANGUAGE]
     assert figures["pages"] == len(vi)
     for name in ("bare", "material"):
-        built = list((tree / f"site-floor-{name}").rglob("index.html"))
+        built = list(Path(figures[name + "_site"]).rglob("index.html"))
         assert len(built) >= len(vi), (name, len(built), len(vi))
         assert figures[name + "_ratio"] > 1
     card = next(p for p in vi if (p.meta or {}).get("kind") == "procedure")
-    page = tree / "site-floor-material" / card.url.strip("/") / "index.html"
+    page = Path(figures["material_site"]) / card.url.strip("/") / "index.html"
     assert "md-content" in page.read_text("utf-8")  # Material's page, not the one-line template
+
+
+def test_bench_gives_every_measured_build_a_folder_of_its_own(tmp_path):
+    """No measured build writes where another wrote, and nothing is deleted before the run ends:
+    on ext4 a build right after a large deletion pays system time for it (bench.fresh_output)."""
+    bench = load_script("bench")
+    first, second = bench.fresh_output(tmp_path, "site"), bench.fresh_output(tmp_path, "site")
+    assert first != second and not first.exists() and not second.exists()
+    first.mkdir()
+    (first / "index.html").write_text("kept", "utf-8")
+    command = [sys.executable, "-c", "pass"]
+    with pytest.raises(ValueError):
+        bench.run_measured(command, tmp_path, bench.child_env(), tmp_path / "log", dest=first)
+    assert bench.run_measured(command, tmp_path, bench.child_env(), tmp_path / "log", dest=second)["returncode"] == 0
+    assert (first / "index.html").read_text("utf-8") == "kept"
 
 
 def test_bench_report_states_the_build_against_stock_material():
