@@ -27,7 +27,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 
-from cchc import fragments, theme_text
+from cchc import fragments, template_whitespace, theme_text
 
 log = get_plugin_logger("fragments")
 ENABLED = os.environ.get("CCHC_SHARED_FRAGMENTS", "1") != "0"
@@ -83,8 +83,8 @@ def _wrap_parts(source: str, parts) -> str:
 
 class _SharedLoader(jinja2.BaseLoader):
     """The theme's loader, with each template of SHARED_TEMPLATES wrapped in cchc_shared, the
-    parts of SHARED_PARTS too, and the sidebar item calls of NAV_ITEM_CALLS going through
-    cchc_nav_item."""
+    parts of SHARED_PARTS too, the sidebar item calls of NAV_ITEM_CALLS going through
+    cchc_nav_item, and every HTML template's indentation left out (cchc/template_whitespace.py)."""
 
     def __init__(self, inner):
         self.inner = inner
@@ -99,6 +99,8 @@ class _SharedLoader(jinja2.BaseLoader):
             source = source.replace(*NAV_ITEM_CALLS[template])
         if template in SHARED_PARTS:
             source = _wrap_parts(source, SHARED_PARTS[template])
+        if template_whitespace.applies_to(template):
+            source = template_whitespace.squash(source)
         return source, filename, uptodate
 
 
