@@ -2,7 +2,7 @@
 
 Material's templates are indented for their readers: a tag on its own line inside an `if` inside
 a `for` is written with a dozen spaces before it, and Jinja copies those spaces into every page.
-On a procedure card a third of the HTML was such indentation (38 KB -> 29 KB without it;
+On a procedure card a quarter of the HTML was such indentation (38 KB -> 29 KB without it;
 maintainers/scale.md, "eighth session").
 
 `squash` removes, in a template's source text, the spaces and tabs that begin or end a line,

@@ -33,9 +33,11 @@ seconds less so (on a virtual machine they still drift between runs: hence --rou
 is given for both. Nothing here needs the network.
 
 Every measured build writes into a folder of its own, and nothing is deleted until the run is
-over: on ext4 a build that creates its files just after thousands were deleted is charged
-system seconds for that deletion (fresh_output). For the same reason, start a run some minutes
-after any large deletion on the same disk (another run's clean-up, a test suite's).
+over: on ext4 without a journal a build that creates its files just after thousands were
+deleted is charged system seconds for that deletion (fresh_output). ext4 avoids reusing an
+inode for 60 seconds after its deletion, 360 while its table block is unwritten
+(fs/ext4/ialloc.c), so start a run six minutes after any large deletion on the same disk
+(another run's clean-up, a test suite's).
 """
 import argparse
 import gzip
@@ -115,13 +117,13 @@ def fresh_output(tree: Path, name: str) -> Path:
     """A folder no build has used, for one measured build to write its site into.
 
     No output folder is deleted until the whole run is over (the tree goes at the end). On
-    ext4, creating a file or folder right after thousands were deleted costs the kernel a scan
-    past each recently deleted inode (`perf record -e cpu-clock -a -g`: ext4_create and
-    ext4_mkdir in recently_deleted()), so a build that followed the deletion of the site before
-    it paid several system seconds for that deletion, more with each round, ours more than
-    stock Material's (twice the files). Measured at 2,000 cards, the same build: 6-10 system
-    seconds into a folder just emptied, 2.2-2.5 into new ones (maintainers/scale.md, "eighth
-    session")."""
+    ext4 without a journal (this machine's disk), creating a file or folder right after
+    thousands were deleted costs the kernel a scan past each recently deleted inode
+    (`perf record -e cpu-clock -a -g`: ext4_create and ext4_mkdir in recently_deleted()), so a
+    build that followed the deletion of the site before it paid system seconds for that
+    deletion, more with each round, ours more than stock Material's (twice the files). The same
+    2,000-card build: 5.3-10.3 system seconds into a folder just emptied, 2.2-2.5 into new ones
+    (maintainers/scale.md, "eighth session")."""
     return tree / f"{name}-{next(_outputs)}"
 
 
