@@ -21,6 +21,24 @@ HOW_TO_START = (
 )
 
 
+def _closing_line(text: str, first: int):
+    """(index, start, end) of the first line after line 0 that is '---' or '...' (trailing
+    white space allowed), or None: the lines are looked at one by one up to it, so a long body
+    is never split into lines only to be joined again."""
+    if first < 0:
+        return None
+    index, start = 1, first + 1
+    while True:
+        stop = text.find("\n", start)
+        if stop < 0:
+            stop = len(text)
+        if text[start:stop].rstrip() in ("---", "..."):
+            return index, start, stop
+        if stop == len(text):
+            return None
+        index, start = index + 1, stop + 1
+
+
 def read(raw: bytes) -> Page:
     """Parse raw file bytes. Never raises: problems are returned with their lines."""
     if not raw.removeprefix(b"\xef\xbb\xbf").strip():
@@ -42,17 +60,18 @@ def read(raw: bytes) -> Page:
             " Hãy lưu lại tệp với bảng mã UTF-8 (trong trình soạn thảo: Save with encoding → UTF-8)",
         )])
     text = text.removeprefix("\ufeff")
-    lines = text.split("\n")
-    if lines[0].rstrip() != "---":
+    first = text.find("\n")
+    if (text if first < 0 else text[:first]).rstrip() != "---":
         return Page(None, text, 1, problems=[(1, "Thiếu phần khai báo ở đầu trang. " + HOW_TO_START)])
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-    if end is None:
+    closing = _closing_line(text, first)
+    if closing is None:
         return Page(None, text, 1, problems=[(
             1, "Phần khai báo mở bằng '---' ở dòng 1 nhưng không có dòng '---' đóng lại."
             " Thêm một dòng '---' sau trường cuối cùng",
         )])
-    fm_text = "\n".join(lines[1:end])
-    body = "\n".join(lines[end + 1:])
+    end, start, stop = closing
+    fm_text = text[first + 1:start - 1] if start > first + 1 else ""
+    body = text[stop + 1:] if stop < len(text) else ""
     parsed = yamlio.parse(fm_text, first_line=2)
     if parsed.error:
         return Page(None, body, end + 2, problems=[(parsed.error_line + 1, parsed.error)])
