@@ -22,9 +22,10 @@ HOW_TO_START = (
 
 
 def _closing_line(text: str, first: int):
-    """(index, start, end) of the first line after line 0 that is '---' or '...' (trailing
-    white space allowed), or None: the lines are looked at one by one up to it, so a long body
-    is never split into lines only to be joined again."""
+    """(index, start, stop) of the first line after line 0 that is '---' or '...' (trailing
+    white space allowed): its number, counting the opening '---' as line 0, and its span
+    text[start:stop]; None when there is none. The lines are looked at one by one up to it, so
+    a long body is never split into lines only to be joined again."""
     if first < 0:
         return None
     index, start = 1, first + 1
