@@ -16,6 +16,9 @@ page is the same as on its neighbours' pages: Material's two calls of its item m
 CCHC_SHARED_FRAGMENTS=0 renders every fragment per page: tests/test_fragments.py builds both
 ways and compares every page byte for byte.
 
+The same loader also leaves every HTML template's indentation out of the pages
+(cchc/template_whitespace.py): it is the one place where templates are read.
+
 Also here, the two filters our templates use where they once called Python string methods
 (which MiniJinja does not have): cchc_drop_lines and cchc_replace_first; and cchc_text, Material's
 interface texts looked up once per language and key (cchc/theme_text.py), for

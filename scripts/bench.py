@@ -37,7 +37,9 @@ over: on ext4 without a journal a build that creates its files just after thousa
 deleted is charged system seconds for that deletion (fresh_output). ext4 avoids reusing an
 inode for 60 seconds after its deletion, 360 while its table block is unwritten
 (fs/ext4/ialloc.c), so start a run six minutes after any large deletion on the same disk
-(another run's clean-up, a test suite's).
+(another run's clean-up, a test suite's). The kept sites need room until the run ends: at 2,000
+cards with --rounds 3, three of ours (97 MB each) and six stock builds (30-50 MB each), about
+half a gigabyte in the temporary folder.
 """
 import argparse
 import gzip
