@@ -373,6 +373,28 @@ def _current_cards(pages) -> list:
                                              and p.meta.get("kind") == procedure.KIND and _current(p)])
 
 
+@functools.lru_cache(maxsize=8192)  # a card is listed on two or three catalogue pages per language
+def _sort_key(title: str) -> str:
+    """A catalogue's order: by title without marks, so 'Đăng ký' sorts with 'Dang'."""
+    return fold(title).lower()
+
+
+def _cards_by_field(pages) -> dict:
+    """The current cards (_current_cards) by their field code, in the same order: each field's
+    catalogue page asks for its own (about 40 of them at 2,000 cards, each over every card)."""
+    def group(ps):
+        out: dict = {}
+        for p in _current_cards(ps):
+            out.setdefault((p.meta.get(procedure.FIELD) or {}).get("field"), []).append(p)
+        return out
+    return _once("cards_by_field", pages, group)
+
+
+def _page_keys(pages) -> frozenset:
+    """(language, source) of every page read, with or without front matter."""
+    return _once("page_keys", pages, lambda ps: frozenset((p.lang, p.src) for p in ps))
+
+
 def _translations(pages) -> dict:
     """(language, source) -> the page read: a catalogue's links ask it for every card listed
     (2,000 cards, each looked up among 3,400 pages, made a thousandth of a build)."""
@@ -495,10 +517,7 @@ class Blocks:
         appended, but a term a page does not hold cannot match in it either)."""
         self.token, self.link, self.html = token, link, []
         self.line = 0  # the marker's line in the body, set by expand(): for the error below
-        self.abbreviations = _abbreviations(definitions)
-        # A term text() changes ('TN&MT' -> 'TN&amp;MT') is an entity or an escape in the
-        # Markdown, which the `abbr` extension cannot match: it stays unmarked there, so here too.
-        self.abbr_re = _abbreviation_pattern(tuple(t for t in self.abbreviations if text(t) == t))
+        self.abbreviations, self.abbr_re = _abbreviation_rules(definitions)
 
     def add(self, html_text: str) -> str:
         """The paragraph that stands for `html_text` in the Markdown."""
@@ -557,6 +576,15 @@ def _abbreviations(definitions: tuple) -> dict:
     return out
 
 
+@functools.lru_cache(maxsize=16)  # worked out once per language, not once per page
+def _abbreviation_rules(definitions: tuple) -> tuple:
+    """({term: title}, the pattern of the terms Blocks.text marks)."""
+    abbreviations = _abbreviations(definitions)
+    # A term text() changes ('TN&MT' -> 'TN&amp;MT') is an entity or an escape in the
+    # Markdown, which the `abbr` extension cannot match: it stays unmarked there, so here too.
+    return abbreviations, _abbreviation_pattern(tuple(t for t in abbreviations if text(t) == t))
+
+
 @functools.lru_cache(maxsize=16)
 def _abbreviation_pattern(terms: tuple):
     """The `abbr` extension's own pattern: longest term first, whole words."""
@@ -613,16 +641,16 @@ def _procedures(ctx: Context, arg: str) -> str:
     if by == "online":
         cards = [p for p in cards if online(p)]
     elif only_field:
-        cards = [p for p in cards if field_of(p) == only_field]
+        cards = _cards_by_field(ctx.pages).get(only_field, []) if only_field in fields else []
     if not cards:
         if only_field:
             return t["none_field"]
         return t["none_online" if by == "online" and all_cards else "none"]
-    own = {p.src: p for p in ctx.pages if p.lang == lang and p.meta} if lang != "vi" else {}
+    translations = _translations(ctx.pages) if lang != "vi" else {}
     here = posixpath.dirname(ctx.src) or "."
-    vi_srcs = {p.src for p in ctx.pages if p.lang == "vi"}
     # Fields listed on their own page (not on the field page itself, nor on the online list).
-    paged = set() if (only_field or by == "online") else {f for f in fields if FIELD_PAGE.format(f) in vi_srcs}
+    paged = set() if (only_field or by == "online") else \
+        {f for f in fields if ("vi", FIELD_PAGE.format(f)) in _page_keys(ctx.pages)}
     group_key = "level" if by == "level" or only_field else "field"
     known = levels if group_key == "level" else fields
     groups: dict = {}
@@ -638,7 +666,7 @@ def _procedures(ctx: Context, arg: str) -> str:
 
     def card_line(page):
         """(sort key, Markdown line, the same as an HTML list item or None: see Blocks)."""
-        twin = own.get(page.src)
+        twin = translations.get((lang, page.src))
         title = str(twin.meta.get("title") or page.title) if twin else page.title
         path = posixpath.relpath(page.src, here)
         link = f"[{text(title)}]({path})"
@@ -660,7 +688,7 @@ def _procedures(ctx: Context, arg: str) -> str:
             item = (f'<li><a href="{href}"{attrs}>{blocks.text(title)}</a>'
                     + (f" ({blocks.text(t['in_vi'])})" if marked else "")
                     + (f" – {blocks.text(note)}" if note else "") + "</li>")
-        return fold(title).lower(), line, item
+        return _sort_key(title), line, item
 
     def field_target(field_id, anchor=None):
         return posixpath.relpath(FIELD_PAGE.format(field_id), here) + (f"#{anchor}" if anchor else "")

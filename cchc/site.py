@@ -57,18 +57,26 @@ def walk(base: Path):
     return [(Path(path), st) for path, st in found]
 
 
-def linked_path(base: Path, path: Path) -> bool:
-    """True when `path` (under `base`) is a symbolic link or lies inside one."""
-    try:
-        parts = Path(path).relative_to(base).parts
-    except ValueError:
-        return True  # not under docs/ at all
-    current = Path(base)
-    for part in parts:
-        current = current / part
-        if current.is_symlink():
-            return True
-    return False
+def linked_paths(base):
+    """A test for paths under `base`: True when the path is a symbolic link or lies inside one
+    (a path not under `base` is taken as linked). Each folder is looked at once, however many
+    files it holds: a build asks this of every file, once per language."""
+    base = os.path.normpath(os.fspath(base))
+    folders = {base: False}
+
+    def folder_linked(folder: str) -> bool:
+        known = folders.get(folder)
+        if known is None:
+            known = folders[folder] = folder_linked(os.path.dirname(folder)) or os.path.islink(folder)
+        return known
+
+    def linked(path) -> bool:
+        path = os.path.normpath(os.fspath(path))
+        if not path.startswith(base + os.sep):
+            return True  # not under base at all
+        return folder_linked(os.path.dirname(path)) or os.path.islink(path)
+
+    return linked
 
 
 def _regular_markdown(base: Path) -> list:

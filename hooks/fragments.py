@@ -135,7 +135,7 @@ def on_nav(nav, config, files):
     targets += [f.url for f in files if not f.is_documentation_page()]
     _builds[config.theme["language"]] = {
         "nav": nav, "pages": frozenset(id(p) for p in nav.pages),
-        "folders": fragments.target_folders(targets), "cache": {}, "reused": 0,
+        "folders": fragments.target_folders(targets), "cache": {}, "reused": 0, "last": (None, None),
         "item_folders": {}, "items": {}, "items_reused": 0}
     return nav
 
@@ -155,8 +155,13 @@ def _shared(ctx, name, caller):
     state = _builds.get(config.theme["language"]) if config else None
     if not ENABLED or page is None or state is None or nav is not state["nav"]:
         return caller()
-    in_nav = id(page) in state["pages"] or any(item.active for item in nav.items)
-    folder = fragments.shared_key(page.url, in_nav, state["folders"])
+    last = state["last"]
+    if last[0] is page:  # a page calls this for each of its fragments: its folder is worked out once
+        folder = last[1]
+    else:
+        in_nav = id(page) in state["pages"] or any(item.active for item in nav.items)
+        folder = fragments.shared_key(page.url, in_nav, state["folders"])
+        state["last"] = (page, folder)
     if folder is None:
         return caller()
     key = (name, ctx.name, folder)

@@ -29,26 +29,49 @@ def _link(page, files):
     the file at the path from the page's folder, its url relative to the page's), or None
     when there is no such file."""
     folder = posixpath.dirname(page.file.src_uri)
+    found = _found.get(id(files))
+    if found is None or found[0] is not files:  # a new build's files: nothing of the last one kept
+        _found.clear()
+        found = _found[id(files)] = (files, {})
+    known = found[1]
 
     def link(path):
         if not SIMPLE_PATH.fullmatch(path):  # what MkDocs would unquote, split or stop at: Markdown's way
             return None
-        target = files.get_file_from_path(posixpath.normpath(posixpath.join(folder, path)))
+        target_path = posixpath.normpath(posixpath.join(folder, path))
+        if target_path not in known:
+            known[target_path] = files.get_file_from_path(target_path)
+        target = known[target_path]
         return None if target is None else get_relative_url(target.url, page.file.url)
     return link
 
 
-def _definitions(lang) -> list:
-    """(term, its `*[term]: title` line) of every abbreviation in the glossary. Full terms
-    (`abbr: false`) are listed on the glossary page, never tooltips."""
-    return [(t["term"], f"*[{t['term']}]: {t[lang]}") for t in build_state.data.glossary if t.get("abbr", True)]
+# id(files) -> (files, {path: the file the build's files give for it, or None}): the i18n
+# plugin's lookup takes a tenth of a millisecond, and a card is linked from two or three
+# catalogue pages per language.
+_found: dict = {}
+
+
+_defined: dict = {}  # language -> (the glossary they were made from, _definitions' answer)
+
+
+def _definitions(lang) -> tuple:
+    """((term, its `*[term]: title` line) of every abbreviation in the glossary, the lines
+    alone). Full terms (`abbr: false`) are listed on the glossary page, never tooltips. Made
+    once per build and language: every page asks."""
+    glossary = build_state.data.glossary
+    known = _defined.get(lang)
+    if known is None or known[0] is not glossary:
+        pairs = [(t["term"], f"*[{t['term']}]: {t[lang]}") for t in glossary if t.get("abbr", True)]
+        known = _defined[lang] = (glossary, (pairs, tuple(line for _t, line in pairs)))
+    return known[1]
 
 
 def on_page_markdown(markdown, page, config, files):
     lang = config.theme["language"]
     src = getattr(page.file, "norm_src_uri", page.file.src_uri)
-    definitions = _definitions(lang)
-    blocks = markers.Blocks(TOKEN, _link(page, files), tuple(line for _t, line in definitions)) if BLOCKS else None
+    definitions, lines = _definitions(lang)
+    blocks = markers.Blocks(TOKEN, _link(page, files), lines) if BLOCKS else None
     ctx = markers.Context(build_state.data, build_state.pages, lang, src, blocks)
     try:
         markdown = markers.expand(markdown, ctx)

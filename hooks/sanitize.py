@@ -10,7 +10,7 @@
   they write passes the allowlist too: their tags are allowed by name in data/markup.yml.
 """
 import html
-from pathlib import Path
+import os
 
 import _path  # noqa: F401  (puts the repository on sys.path)
 from markupsafe import Markup
@@ -31,10 +31,11 @@ def _rules():
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) rebuilt the list, before generated pages (-200)
 def on_files(files, config):
-    docs = Path(config.docs_dir)
+    docs = os.path.normpath(config.docs_dir) + os.sep
+    linked = site.linked_paths(docs)
     for file in list(files):
-        path = Path(file.abs_src_path) if file.abs_src_path else None
-        if path and path.is_relative_to(docs) and site.linked_path(docs, path):  # theme files live elsewhere
+        path = file.abs_src_path
+        if path and os.path.normpath(path).startswith(docs) and linked(path):  # theme files live elsewhere
             log.warning("%s là liên kết tượng trưng (symlink): bỏ qua, không xuất bản", file.src_uri)
             files.remove(file)
     return files

@@ -516,6 +516,31 @@ def test_a_strict_build_refuses_a_symlink(fixture_site):
     assert "mat-khau.png là liên kết tượng trưng" in log  # a warning: --strict stops on it
 
 
+def test_linked_paths_finds_a_link_at_any_depth(tmp_path):
+    """What hooks/sanitize.py drops: a link itself, anything inside a linked folder, however
+    deep, and any path outside docs/; a plain file, a plain folder's file, docs/ itself linked
+    from elsewhere does not count (only what lies under it)."""
+    outside = tmp_path / "ngoai"
+    (outside / "sau").mkdir(parents=True)
+    (outside / "sau" / "bi-mat.md").write_text("x", "utf-8")
+    real = tmp_path / "kho"
+    (real / "vi" / "thu-tuc").mkdir(parents=True)
+    (real / "vi" / "thu-tuc" / "the.md").write_text("x", "utf-8")
+    (real / "vi" / "thu-tuc" / "gay.md").symlink_to(outside / "sau" / "bi-mat.md")
+    (real / "vi" / "ngoai").symlink_to(outside, target_is_directory=True)
+    docs = tmp_path / "docs"
+    docs.symlink_to(real, target_is_directory=True)
+    linked = site.linked_paths(docs)
+    assert not linked(docs / "vi" / "thu-tuc" / "the.md")
+    assert not linked(str(docs / "vi" / "thu-tuc" / "the.md"))
+    assert linked(docs / "vi" / "thu-tuc" / "gay.md")
+    assert linked(docs / "vi" / "ngoai" / "sau" / "bi-mat.md")  # two folders below the link
+    assert linked(docs / "vi" / "ngoai")
+    assert not linked(docs / "vi" / "thu-tuc" / "the.md")  # asked again: the folder's answer is kept
+    assert linked(outside / "sau" / "bi-mat.md")  # not under docs/
+    assert linked(tmp_path / "docs-khac" / "a.md")  # a sibling whose name starts the same
+
+
 def write(root: Path, files: dict):
     for rel, content in files.items():
         path = root / rel
