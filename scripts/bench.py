@@ -24,7 +24,7 @@ page per field, then, in one run, measures:
     python3 scripts/bench.py --sizes 200,1000,2000   # growth table
     python3 scripts/bench.py --pages 2000 --serve    # also the edit loop
     python3 scripts/bench.py --pages 2000 --floor    # also what MkDocs and Material cost alone
-    python3 scripts/bench.py --pages 2000 --floor --rounds 3   # the ratio to stock Material, 3 rounds
+    python3 scripts/bench.py --pages 2000 --floor --rounds 5   # the ratio to stock Material, 5 rounds
     python3 scripts/bench.py --keep /tmp/corpus      # keep the tree (and its site/) for a look
     python3 scripts/bench.py --table run.json        # the tables again, from a --json file
 
@@ -38,8 +38,8 @@ deleted is charged system seconds for that deletion (fresh_output). ext4 avoids 
 inode for 60 seconds after its deletion, 360 while its table block is unwritten
 (fs/ext4/ialloc.c), so start a run six minutes after any large deletion on the same disk
 (another run's clean-up, a test suite's). The kept sites need room until the run ends: at 2,000
-cards with --rounds 3, three of ours (97 MB each) and six stock builds (30-50 MB each), about
-half a gigabyte in the temporary folder.
+cards with --rounds 5, five of ours (97 MB each) and eight builds of stock Material or bare
+MkDocs (30-50 MB each), about 0.8 GB in the temporary folder.
 """
 import argparse
 import gzip
