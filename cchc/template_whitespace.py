@@ -8,8 +8,9 @@ maintainers/scale.md, "eighth session").
 `squash` removes, in a template's source text, the spaces and tabs that begin or end a line,
 outside Jinja's own tags ({% %}, {{ }}, {# #}). It never removes a line break, so wherever the
 page had white space between two words or tags it still has some, and a browser lays the page
-out the same (white space is collapsed in HTML, except in <pre> and <textarea>, which no
-template of Material's or ours writes: tests/test_template_whitespace.py). Values put into the
+out the same (white space is collapsed in HTML, except in <pre> and <textarea>, and in a
+script's `template strings`, none of which a template of Material's or ours writes:
+tests/test_template_whitespace.py). Values put into the
 template (the page's content, titles) are not template source and are never touched.
 """
 import re
